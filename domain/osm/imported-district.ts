@@ -1,0 +1,41 @@
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureKind } from '../model/feature-kinds';
+
+/**
+ * What the OSM importer hands to the database: a pure value built from an OSM extract.
+ * Saving it (assigning features to communities, counting buildings, creating baselines) is
+ * the database's work (server/db/save-imported-district.ts).
+ */
+export interface ImportedDistrict {
+  name: string;
+  /** [west, south, east, north] in degrees (WGS84), from <bounds> or the data's extent. */
+  bbox: [number, number, number, number];
+  source: string;
+  communities: ImportedCommunity[];
+  features: ImportedFeature[];
+  /** Things skipped or repaired, for the console (e.g. incomplete relations). */
+  warnings: string[];
+}
+
+export interface ImportedCommunity {
+  name: string;
+  nameEn?: string | undefined;
+  osmRef: string;
+  geometry: Polygon | MultiPolygon;
+  builtYear?: number | undefined;
+}
+
+export interface ImportedFeature {
+  kind: FeatureKind;
+  geometry: Geometry;
+  osmRef: string;
+  name?: string | undefined;
+  /** facility: FacilityCategoryId; road/footway: highway class; parking_*: parking type. */
+  category?: string | undefined;
+  widthM?: number | undefined;
+  levels?: number | undefined;
+  heightM?: number | undefined;
+  capacity?: number | undefined;
+  /** Remaining OSM tags worth keeping (access, surface, amenity ...). */
+  props: Record<string, string>;
+}

@@ -1,0 +1,341 @@
+/**
+ * The one rules table. Every planning number the product uses lives here, next to the clause
+ * it comes from (see ../shared/STANDARDS.md). A rule marked `verify: true` was quoted by
+ * secondary sources only: the UI shows it as a default a planner can change. Projects override
+ * any value with `withOverrides` (a city may adopt stricter local rules).
+ */
+
+export interface Rule<T> {
+  readonly value: T;
+  /** Standard and clause the number comes from. */
+  readonly source: string;
+  /** True when only secondary sources quoted the number: show it as an editable default. */
+  readonly verify?: boolean;
+}
+
+const rule = <T>(value: T, source: string, verify = false): Rule<T> =>
+  verify ? { value, source, verify } : { value, source };
+
+/** Stall depth / length along the aisle / aisle width for one parking angle, in metres. */
+export interface StallGeometryM {
+  readonly depthM: number;
+  readonly lengthAlongAisleM: number;
+  readonly aisleWidthM: number;
+}
+
+const JGJ100_T434 = 'JGJ 100-2015 表4.3.4';
+const GB50016 = 'GB 50016-2014(2018年版)';
+const GB50180 = 'GB 50180-2018';
+const COMPLETE = '完整居住社区建设标准(试行) 2021';
+
+export const RULES = {
+  renewal: {
+    builtBeforeYear: rule(2001, '国办发〔2020〕23号: 2000年底前建成的小区'),
+    fundRelease: rule(
+      [
+        { atProgress: 0.5, share: 0.3 },
+        { atProgress: 0.8, share: 0.3 },
+        { atProgress: 1.0, share: 0.3, onAcceptance: true },
+        { atProgress: 1.0, share: 0.1, retainedYears: 1 },
+      ],
+      '改造方案资金拨付: 进度50%拨30%, 80%拨30%, 竣工验收后30%, 10%质保一年',
+    ),
+  },
+  fireLane: {
+    minClearWidthM: rule(4.0, `${GB50016} §7.1.8 (GB 55037-2022 §3.4.5)`),
+    minClearHeightM: rule(4.0, `${GB50016} §7.1.8`),
+    minTurningRadiusM: rule(9, `${GB50016} §7.1.8 条文说明 (普通消防车)`),
+    aerialTurningRadiusM: rule(12, `${GB50016} §7.1.8 条文说明 (登高车)`),
+    heavyTurningRadiusM: rule(16, `${GB50016} §7.1.8 条文说明 (重型车 16–20 m)`, true),
+    minDistanceFromWallM: rule(5, `${GB50016} §7.1.8`),
+    maxSlope: rule(0.08, `${GB50016} §7.1.8`),
+    turnaroundSideM: rule(12, `${GB50016} §7.1.9`),
+    turnaroundHighRiseSideM: rule(15, `${GB50016} §7.1.9`),
+    turnaroundHeavySideM: rule(18, `${GB50016} §7.1.9`),
+    ringMinConnections: rule(2, `${GB50016} §7.1.9`),
+    maxCentrelineSpacingM: rule(160, `${GB50016} §7.1.1`),
+    buildingLengthNeedsThroughLaneM: rule(150, `${GB50016} §7.1.1`),
+    buildingTotalLengthNeedsThroughLaneM: rule(220, `${GB50016} §7.1.1`),
+    courtyardShortSideNeedsAccessM: rule(24, `${GB50016} §7.1.4`),
+    rescueSiteMinM: rule({ lengthM: 15, widthM: 10 }, `${GB50016} §7.2.2`),
+    rescueSiteOver50mMinM: rule({ lengthM: 20, widthM: 10 }, `${GB50016} §7.2.2`),
+    rescueSiteDistanceFromWallM: rule({ minM: 5, maxM: 10 }, `${GB50016} §7.2.2`),
+    rescueSiteMaxSlope: rule(0.03, `${GB50016} §7.2.2`),
+    markingEdgeLineWidthM: rule(0.15, '消防车通道标志标线设置 (GA/T 消防车道标线)', true),
+    markingTextSpacingM: rule(20, '消防车通道标志标线设置 ("消防车道 禁止占用")', true),
+  },
+  parking: {
+    designCarM: rule({ lengthM: 4.8, widthM: 1.8 }, 'JGJ 100-2015 §4.1.1 小型车'),
+    perpendicularStallM: rule({ lengthM: 5.3, widthM: 2.4 }, 'JGJ 100-2015 §4.3.4'),
+    fieldPracticeStallWidthM: rule(2.5, '各地老旧小区改造实践 5.3 × 2.5 m', true),
+    byAngle: {
+      parallel: rule<StallGeometryM>(
+        { depthM: 2.4, lengthAlongAisleM: 6.0, aisleWidthM: 3.8 },
+        JGJ100_T434,
+        true,
+      ),
+      deg30: rule<StallGeometryM>(
+        { depthM: 4.8, lengthAlongAisleM: 4.8, aisleWidthM: 3.8 },
+        JGJ100_T434,
+        true,
+      ),
+      deg45: rule<StallGeometryM>(
+        { depthM: 5.5, lengthAlongAisleM: 3.4, aisleWidthM: 3.8 },
+        JGJ100_T434,
+        true,
+      ),
+      deg60: rule<StallGeometryM>(
+        { depthM: 5.8, lengthAlongAisleM: 2.8, aisleWidthM: 4.5 },
+        JGJ100_T434,
+        true,
+      ),
+      deg90: rule<StallGeometryM>(
+        { depthM: 5.3, lengthAlongAisleM: 2.4, aisleWidthM: 9.0 },
+        JGJ100_T434,
+        true,
+      ),
+    },
+    minRoadWidthForOnStreetM: rule(6, 'GB/T 51149-2016 城市停车规划规范', true),
+    accessibleAisleM: rule(1.2, 'GB 50763-2012 §3.14.3'),
+    accessibleMinShare: rule(0.02, 'GB 50763-2012 §3.14.1'),
+    evShareNewHousing: rule(1.0, '国办发〔2020〕23号 配套: 新建住宅100%预留充电条件'),
+    evSharePublic: rule(0.1, '公共停车场 ≥10% 充电车位'),
+    landPerSurfaceStallSqM: rule({ minSqM: 25, maxSqM: 30 }, 'GB/T 51149-2016', true),
+    bicycleStallM: rule({ lengthM: 1.8, widthM: 0.6, aisleWidthM: 1.5 }, 'GB/T 51149-2016'),
+  },
+  lifeCircle: {
+    walkSpeedMPerMin: rule(75, `${GB50180} §2.0.2 (4.5 km/h)`),
+    elderlyWalkSpeedMPerMin: rule(60, `${GB50180} 条文说明`),
+    tiers: {
+      min15: rule({ minutes: 15, maxDistanceM: 1000, minDistanceM: 800 }, `${GB50180} §2.0.2`),
+      min10: rule({ minutes: 10, maxDistanceM: 500 }, `${GB50180} §2.0.3`),
+      min5: rule({ minutes: 5, maxDistanceM: 300 }, `${GB50180} §2.0.4`),
+      block: rule({ minutes: 0, maxDistanceM: 150 }, `${GB50180} §2.0.5 居住街坊`, true),
+    },
+  },
+  /** Defaults the importer uses when OpenStreetMap is silent. Shown in the UI as estimates. */
+  importEstimates: {
+    defaultLevels: rule(6, '估算: 2000年前多层住宅以6层为主', true),
+    floorAreaPerHouseholdSqM: rule(80, '估算: 户均建筑面积', true),
+    /**
+     * Carriageway width (m) of a road without a `width` tag, by OSM highway class; `*_link`
+     * uses its base class, an unknown class falls back to `road`.
+     */
+    roadWidthByClassM: rule<Readonly<Record<string, number>>>(
+      {
+        motorway: 15,
+        trunk: 15,
+        primary: 14,
+        secondary: 10.5,
+        tertiary: 7,
+        unclassified: 6,
+        residential: 6,
+        road: 6,
+        living_street: 5,
+        service: 4,
+        track: 3,
+      },
+      '估算: CJJ 37-2012 §5.3.2 车道宽3.5 m × 常见车道数; 小区内道路按 GB 50180-2018 §6.0.5 (主要附属道路 ≥4.0 m)',
+      true,
+    ),
+  },
+} as const;
+
+export type Rules = typeof RULES;
+
+/** A GB 50180 / 完整社区 service-facility category with its walking radius. */
+export interface FacilityCategory {
+  readonly id: FacilityCategoryId;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly tier: 'min15' | 'min10' | 'min5' | 'block';
+  readonly maxDistanceM: number;
+  readonly source: string;
+  readonly verify?: boolean;
+}
+
+export type FacilityCategoryId =
+  | 'middle_school'
+  | 'primary_school'
+  | 'kindergarten'
+  | 'nursery'
+  | 'health_centre'
+  | 'health_station'
+  | 'pharmacy'
+  | 'market'
+  | 'supermarket'
+  | 'convenience'
+  | 'service_station'
+  | 'elderly_care'
+  | 'culture_station'
+  | 'sports_field'
+  | 'fitness'
+  | 'public_green'
+  | 'parcel'
+  | 'police';
+
+/** Facility categories, GB 50180-2018 附录B / 表5.0.2 and 完整居住社区建设标准. */
+export const FACILITY_CATEGORIES: readonly FacilityCategory[] = [
+  {
+    id: 'middle_school',
+    nameZh: '初中',
+    nameEn: 'Middle school',
+    tier: 'min15',
+    maxDistanceM: 1000,
+    source: `${GB50180} 附录B.0.1`,
+  },
+  {
+    id: 'primary_school',
+    nameZh: '小学',
+    nameEn: 'Primary school',
+    tier: 'min10',
+    maxDistanceM: 500,
+    source: `${GB50180} 附录B.0.2`,
+  },
+  {
+    id: 'kindergarten',
+    nameZh: '幼儿园',
+    nameEn: 'Kindergarten',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+  },
+  {
+    id: 'nursery',
+    nameZh: '托儿所',
+    nameEn: 'Nursery',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'health_centre',
+    nameZh: '社区卫生服务中心',
+    nameEn: 'Community health centre',
+    tier: 'min15',
+    maxDistanceM: 1000,
+    source: `${GB50180} 附录B.0.1`,
+    verify: true,
+  },
+  {
+    id: 'health_station',
+    nameZh: '社区卫生服务站',
+    nameEn: 'Community health station',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: COMPLETE,
+    verify: true,
+  },
+  {
+    id: 'pharmacy',
+    nameZh: '药店',
+    nameEn: 'Pharmacy',
+    tier: 'min10',
+    maxDistanceM: 500,
+    source: `${GB50180} 附录B.0.2 (商业服务)`,
+    verify: true,
+  },
+  {
+    id: 'market',
+    nameZh: '菜市场/生鲜超市',
+    nameEn: 'Fresh market',
+    tier: 'min10',
+    maxDistanceM: 500,
+    source: `${GB50180} 附录B.0.2`,
+    verify: true,
+  },
+  {
+    id: 'supermarket',
+    nameZh: '综合超市',
+    nameEn: 'Supermarket',
+    tier: 'min10',
+    maxDistanceM: 500,
+    source: COMPLETE,
+    verify: true,
+  },
+  {
+    id: 'convenience',
+    nameZh: '便利店',
+    nameEn: 'Convenience store',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'service_station',
+    nameZh: '社区服务站',
+    nameEn: 'Community service station',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'elderly_care',
+    nameZh: '老年人日间照料中心',
+    nameEn: 'Elderly day care',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'culture_station',
+    nameZh: '文化活动站',
+    nameEn: 'Culture station',
+    tier: 'min10',
+    maxDistanceM: 500,
+    source: `${GB50180} 附录B.0.2`,
+    verify: true,
+  },
+  {
+    id: 'sports_field',
+    nameZh: '小型运动场地',
+    nameEn: 'Small sports field',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'fitness',
+    nameZh: '室外健身场地',
+    nameEn: 'Outdoor fitness',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: `${GB50180} 附录B.0.3`,
+    verify: true,
+  },
+  {
+    id: 'public_green',
+    nameZh: '公共绿地',
+    nameEn: 'Public green',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: COMPLETE,
+    verify: true,
+  },
+  {
+    id: 'parcel',
+    nameZh: '邮件快件寄递设施',
+    nameEn: 'Parcel & post',
+    tier: 'min5',
+    maxDistanceM: 300,
+    source: COMPLETE,
+    verify: true,
+  },
+  {
+    id: 'police',
+    nameZh: '派出所/警务室',
+    nameEn: 'Police',
+    tier: 'min15',
+    maxDistanceM: 1000,
+    source: `${GB50180} 附录B.0.1`,
+    verify: true,
+  },
+];
+
+export const facilityCategory = (id: string): FacilityCategory | undefined =>
+  FACILITY_CATEGORIES.find((c) => c.id === id);

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import type { Config } from './config';
+import type { Catalog } from './db/catalog';
+import type { Database } from './db/database';
+import { ApiError } from './http/api-error';
+import { errorHandler } from './http/error-handler';
+import { catalogRoutes } from './routes/catalog-routes';
+import { openApiRoutes } from './routes/openapi-routes';
+import { tileRoutes } from './routes/tile-routes';
+import type { TileService } from './tiles/tile-service';
+
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimit' | 'clientDir'>;
+  db: Database;
+  catalog: Catalog;
+  tiles: TileService;
+}
+
+/** Build the Express app from its dependencies; no listen (tests use it directly). */
+export function makeApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  installApi(app, deps);
+  installClient(app, deps.config.clientDir);
+  app.use(errorHandler);
+  return app;
+}
+
+function installApi(app: Express, deps: AppDeps): void {
+  const api = express.Router();
+  // Tiles are gzipped once in the cache; compress only the other responses on the fly.
+  api.use(compression({ filter: (req, res) => !req.path.startsWith('/tiles/') && compression.filter(req, res) }));
+  api.use(express.json({ limit: deps.config.bodyLimit }));
+  api.use(catalogRoutes(deps));
+  api.use(tileRoutes(deps));
+  api.use(openApiRoutes());
+  api.use((req) => {
+    throw new ApiError('NOT_FOUND', { zh: `接口不存在: ${req.method} ${req.path}`, en: `No such endpoint: ${req.method} ${req.path}` });
+  });
+  app.use('/api', api);
+}
+
+function installClient(app: Express, clientDir: string): void {
+  if (!existsSync(join(clientDir, 'index.html'))) return;
+  app.use(
+    express.static(clientDir, {
+      index: 'index.html',
+      // Hashed assets may be cached; the page itself must pick up a new build at once.
+      setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600'),
+    }),
+  );
+  app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { saveImportedDistrict } from './db/save-imported-district';
+import { readOsmFile } from './import/read-osm-file';
+
+export type Log = (message: string) => void;
+
+/** Open the configured engine, migrate it, and load the demo district into an empty database. */
+export async function bootstrap(config: Config, log: Log = console.log): Promise<Database> {
+  if (config.databaseUrl) {
+    log(`Database: PostgreSQL at ${config.databaseUrl.replace(/\/\/[^@]*@/, '//***@')}`);
+  } else {
+    log(`Database: embedded PGlite + PostGIS in ${config.pgliteDataDir}`);
+    log('  (starting the WebAssembly engine and PostGIS takes about 10–20 s on a cold start)');
+  }
+  const started = Date.now();
+  const db = await openDatabase(config);
+  log(`  engine ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { applied, level } = await migrate(db, config.migrationsDir);
+  log(`Migrations: level ${level}${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
+  await importDemoIfEmpty(db, config.demoFile, log);
+  return db;
+}
+
+export async function importDemoIfEmpty(db: Database, demoFile: string, log: Log): Promise<void> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM district');
+  if (Number(row?.n) > 0 || !demoFile) return;
+  if (!existsSync(demoFile)) {
+    log(`Demo data ${demoFile} not found: starting with an empty database`);
+    return;
+  }
+  log(`Empty database: importing the demo district from ${demoFile}`);
+  const t0 = Date.now();
+  const district = await readOsmFile(demoFile, { onProgress: (m) => log(`  ${m}`) });
+  const result = await saveImportedDistrict(db, district, log);
+  log(
+    `Demo district imported in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
+      `${result.communities} communities, ${result.features} features` +
+      (result.dropped ? `, ${result.dropped} dropped (invalid geometry)` : ''),
+  );
+}

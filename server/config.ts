@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Read and validated once at start; everything else receives it explicitly. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  /** PGlite data directory (embedded engine only). */
+  pgliteDataDir: string;
+  migrationsDir: string;
+  /** OSM extract imported into an empty database on first start; '' disables it. */
+  demoFile: string;
+  /** Built client served at /; absent in API-only deployments. */
+  clientDir: string;
+  /** Largest accepted JSON body. */
+  bodyLimit: string;
+  tileCacheEntries: number;
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  PGLITE_DATA_DIR: z.string().default('data/pglite'),
+  DEMO_FILE: z.string().default('data/beijing-haidian-cau.osm'),
+  BODY_LIMIT: z.string().default('5mb'),
+  TILE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+});
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    pgliteDataDir: resolve(root, e.PGLITE_DATA_DIR),
+    migrationsDir: resolve(root, 'migrations'),
+    demoFile: e.DEMO_FILE ? resolve(root, e.DEMO_FILE) : '',
+    clientDir: resolve(root, 'dist/client'),
+    bodyLimit: e.BODY_LIMIT,
+    tileCacheEntries: e.TILE_CACHE_ENTRIES,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * The one small interface every repo and route sees. Two engines implement it: PGlite with
+ * PostGIS (embedded, default) and node-postgres against a server PostgreSQL + PostGIS.
+ */
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  /** Run one statement with positional parameters ($1, $2 ...). Values only, never identifiers. */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Executor extends Queryable {
+  /** Run a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Executor {
+  readonly engine: Engine;
+  /** Run `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

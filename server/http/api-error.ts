@@ -1,0 +1,40 @@
+/** Stable error codes the API returns; clients switch on `code`, people read `message`. */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION'
+  | 'INVALID_GEOMETRY'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  VALIDATION: 400,
+  INVALID_GEOMETRY: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+};
+
+/** A message in both languages; the response picks one from Accept-Language. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly text: Bilingual,
+    readonly details?: unknown,
+  ) {
+    super(text.en);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what: Bilingual, id: string | number): ApiError =>
+  new ApiError('NOT_FOUND', { zh: `未找到${what.zh}: ${id}`, en: `${what.en} ${id} not found` });

@@ -1,0 +1,28 @@
+import { makeApp } from './app';
+import { bootstrap } from './bootstrap';
+import { readConfig } from './config';
+import { makePostgisCatalog } from './db/catalog';
+import { makeTileService } from './tiles/tile-service';
+
+/** Start the server: config → database (migrated, demo loaded) → app → listen. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const db = await bootstrap(config);
+  const tiles = makeTileService(db, { cacheEntries: config.tileCacheEntries });
+  const app = makeApp({ config, db, catalog: makePostgisCatalog(db), tiles });
+  const server = app.listen(config.port, config.host, () => {
+    console.log(`Tiles: ${tiles.path === 'mvt' ? 'PostGIS ST_AsMVT' : 'PostGIS clip + server MVT encoding'}`);
+    console.log(`Renewal planning map ready: http://${config.host}:${config.port}/`);
+  });
+  const stop = (): void => {
+    server.close();
+    void db.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import type { Geometry } from 'geojson';
+import type { Database } from '../db/database';
+import { sql } from '../db/load-sql';
+import { encodeMvt, type TileFeature } from './encode-mvt';
+
+/** Tile layers served at /api/tiles/{layer}/{z}/{x}/{y}.mvt: an allow-list of feature kinds. */
+export const TILE_LAYERS = {
+  baseline: {
+    kinds: ['green', 'road', 'footway', 'parking_area', 'building', 'facility', 'gate'],
+    minzoom: 12,
+    maxzoom: 16,
+  },
+} as const;
+
+export type TileLayerName = keyof typeof TILE_LAYERS;
+export const isTileLayer = (s: string): s is TileLayerName => Object.hasOwn(TILE_LAYERS, s);
+
+/** 'mvt': PostGIS ST_AsMVT; 'sql-clip': PostGIS clips, the server encodes (works on PGlite). */
+export type TilePath = 'mvt' | 'sql-clip';
+
+export interface Tile {
+  /** Uncompressed MVT bytes (may be empty: no features). */
+  mvt: Buffer;
+  gzip: Buffer;
+  path: TilePath;
+}
+
+interface FeatureRow {
+  kind: string;
+  id: number;
+  name: string | null;
+  category: string | null;
+  levels: number | null;
+  width_m: number | null;
+  geom: string;
+}
+
+export interface TileService {
+  getTile(layer: TileLayerName, z: number, x: number, y: number): Promise<Tile>;
+  /** Forget cached tiles after baseline features change. */
+  invalidate(): void;
+  readonly path: TilePath;
+}
+
+/**
+ * Vector tiles on both engines. Server PostGIS builds them with ST_AsMVT; PGlite's PostGIS has
+ * no protobuf (ST_AsMVT and ST_AsMVTGeom both fail), so there PostGIS clips and quantises and
+ * we encode. Tiles are cached (LRU, gzipped once) until `invalidate`.
+ */
+export function makeTileService(db: Database, options: { cacheEntries: number; path?: TilePath }): TileService {
+  const path: TilePath = options.path ?? (db.engine === 'postgres' ? 'mvt' : 'sql-clip');
+  const cache = new LRUCache<string, Tile>({ max: Math.max(1, options.cacheEntries) });
+  let generation = 0;
+
+  async function build(layer: TileLayerName, z: number, x: number, y: number): Promise<Buffer> {
+    const kinds = [...TILE_LAYERS[layer].kinds];
+    if (path === 'mvt') {
+      const [row] = await db.query<{ mvt: Uint8Array }>(sql('tile-mvt'), [z, x, y, kinds]);
+      return Buffer.from(row?.mvt ?? new Uint8Array(0));
+    }
+    const rows = await db.query<FeatureRow>(sql('tile-features'), [z, x, y, kinds]);
+    const layers = new Map<string, TileFeature[]>();
+    for (const r of rows) {
+      let list = layers.get(r.kind);
+      if (!list) layers.set(r.kind, (list = []));
+      list.push({
+        id: Number(r.id),
+        geometry: JSON.parse(r.geom) as Geometry,
+        properties: { kind: r.kind, name: r.name, category: r.category, levels: r.levels, width_m: r.width_m },
+      });
+    }
+    return Buffer.from(encodeMvt(layers));
+  }
+
+  return {
+    path,
+    invalidate() {
+      generation += 1;
+      cache.clear();
+    },
+    async getTile(layer, z, x, y) {
+      const key = `${generation}/${layer}/${z}/${x}/${y}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const mvt = await build(layer, z, x, y);
+      const tile: Tile = { mvt, gzip: gzipSync(mvt), path };
+      cache.set(key, tile);
+      return tile;
+    },
+  };
+}
