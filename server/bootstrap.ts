@@ -21,11 +21,16 @@ export async function bootstrap(config: Config, log: Log = console.log): Promise
   log(`  engine ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const { applied, level } = await migrate(db, config.migrationsDir);
   log(`Migrations: level ${level}${applied.length ? `, applied ${applied.join(', ')}` : ''}`);
-  await importDemoIfEmpty(db, config.demoFile, log);
+  await importDemoIfEmpty(db, { file: config.demoFile, name: config.demoName }, log);
   return db;
 }
 
-export async function importDemoIfEmpty(db: Database, demoFile: string, log: Log): Promise<void> {
+export async function importDemoIfEmpty(
+  db: Database,
+  demo: { file: string; name: string },
+  log: Log,
+): Promise<void> {
+  const demoFile = demo.file;
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM district');
   if (Number(row?.n) > 0 || !demoFile) return;
   if (!existsSync(demoFile)) {
@@ -34,7 +39,7 @@ export async function importDemoIfEmpty(db: Database, demoFile: string, log: Log
   }
   log(`Empty database: importing the demo district from ${demoFile}`);
   const t0 = Date.now();
-  const district = await readOsmFile(demoFile, { onProgress: (m) => log(`  ${m}`) });
+  const district = await readOsmFile(demoFile, { name: demo.name, onProgress: (m) => log(`  ${m}`) });
   const result = await saveImportedDistrict(db, district, log);
   log(
     `Demo district imported in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +

@@ -11,6 +11,8 @@ export interface Config {
   migrationsDir: string;
   /** OSM extract imported into an empty database on first start; '' disables it. */
   demoFile: string;
+  /** Name given to the demo district (the file holds no district name). */
+  demoName: string;
   /** Built client served at /; absent in API-only deployments. */
   clientDir: string;
   /** Largest accepted JSON body. */
@@ -27,6 +29,7 @@ const schema = z.object({
     .optional(),
   PGLITE_DATA_DIR: z.string().default('data/pglite'),
   DEMO_FILE: z.string().default('data/beijing-haidian-cau.osm'),
+  DEMO_NAME: z.string().min(1).default('海淀区 清华东路片区'),
   BODY_LIMIT: z.string().default('5mb'),
   TILE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
 });
@@ -45,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     pgliteDataDir: resolve(root, e.PGLITE_DATA_DIR),
     migrationsDir: resolve(root, 'migrations'),
     demoFile: e.DEMO_FILE ? resolve(root, e.DEMO_FILE) : '',
+    demoName: e.DEMO_NAME,
     clientDir: resolve(root, 'dist/client'),
     bodyLimit: e.BODY_LIMIT,
     tileCacheEntries: e.TILE_CACHE_ENTRIES,

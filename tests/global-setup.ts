@@ -7,7 +7,7 @@ import { migrate } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open-database';
 
 const ROOT = resolve(import.meta.dirname, '..');
-export const DEMO_FILE = join(ROOT, 'data/beijing-haidian-cau.osm');
+export const DEMO = { file: join(ROOT, 'data/beijing-haidian-cau.osm'), name: '海淀区 清华东路片区' };
 
 /**
  * Prepare the database every test file starts from: migrated, with the demo district imported.
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (databaseUrl) {
     const db = await openDatabase({ databaseUrl });
     await migrate(db, join(ROOT, 'migrations'));
-    await importDemoIfEmpty(db, DEMO_FILE, log);
+    await importDemoIfEmpty(db, DEMO, log);
     await db.close();
     project.provide('pgliteTemplate', '');
     return async () => {};
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(join(tmpdir(), 'rpm-pglite-template-'));
   const db = await openDatabase({ pgliteDataDir: dir });
   await migrate(db, join(ROOT, 'migrations'));
-  await importDemoIfEmpty(db, DEMO_FILE, log);
+  await importDemoIfEmpty(db, DEMO, log);
   await db.close();
   project.provide('pgliteTemplate', dir);
   return async () => {

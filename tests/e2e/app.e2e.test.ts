@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+const OUT = resolve(import.meta.dirname, '../../test-results');
+
+let t: TestDatabase;
+let server: Server;
+let browser: Browser;
+let base: string;
+const external: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client missing: run `npm test` (it builds first)');
+  t = await openTestDatabase();
+  const { app } = makeTestApp(t.db);
+  server = await new Promise<Server>((ok) => {
+    const s = app.listen(0, '127.0.0.1', () => ok(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  await mkdir(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+  await t?.close();
+});
+
+async function openApp(lang?: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...(lang ? { locale: lang } : {}) });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Offline promise: every request must go to our own server.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  await page.goto(base);
+  await page.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 180_000 });
+  return page;
+}
+
+describe('the app in headless Chromium against the real server', () => {
+  it('draws the demo district: communities and buildings are rendered on the map', async () => {
+    const page = await openApp();
+    const rendered = await page.locator('rpm-map').evaluate((el) => {
+      const host = el as unknown as {
+        map: {
+          getStyle(): { layers: { id: string; 'source-layer'?: string }[] };
+          queryRenderedFeatures(o?: { layers: string[] }): { properties: Record<string, unknown> }[];
+          getCanvas(): HTMLCanvasElement;
+        };
+        overlay: { pickObjects(o: { x: number; y: number; width: number; height: number; layerIds: string[] }): { object: { properties: { name: string } } }[] };
+      };
+      const buildingLayers = host.map.getStyle().layers.filter((l) => l['source-layer'] === 'building').map((l) => l.id);
+      const buildings = host.map.queryRenderedFeatures({ layers: buildingLayers });
+      const canvas = host.map.getCanvas();
+      const communities = host.overlay.pickObjects({
+        x: 0,
+        y: 0,
+        width: canvas.clientWidth,
+        height: canvas.clientHeight,
+        layerIds: ['communities'],
+      });
+      return {
+        buildingLayers,
+        buildings: buildings.length,
+        communityNames: [...new Set(communities.map((c) => c.object.properties.name))],
+      };
+    });
+    await page.screenshot({ path: join(OUT, 'app-zh.png') });
+    expect(rendered.buildingLayers.length).toBeGreaterThan(0);
+    expect(rendered.buildings).toBeGreaterThan(100);
+    expect(rendered.communityNames.length).toBeGreaterThanOrEqual(5);
+    expect(rendered.communityNames).toContain('富润家园');
+    // zh-CN by default, the list of communities in the sidebar, and the OSM attribution.
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    expect(await page.locator('rpm-community-list').innerText()).toContain('静淑苑');
+    expect(await page.getByText('© OpenStreetMap contributors').count()).toBeGreaterThan(0);
+    expect(external).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,20 @@
+import { resolve } from 'node:path';
+import type { Express } from 'express';
+import { makeApp } from '../../server/app';
+import { makePostgisCatalog } from '../../server/db/catalog';
+import type { Database } from '../../server/db/database';
+import { makeTileService, type TileService } from '../../server/tiles/tile-service';
+
+export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
+
+/** The real app over a real database, wired as server/main.ts wires it. */
+export function makeTestApp(db: Database, options: { bodyLimit?: string } = {}): { app: Express; tiles: TileService } {
+  const tiles = makeTileService(db, { cacheEntries: 500 });
+  const app = makeApp({
+    config: { bodyLimit: options.bodyLimit ?? '5mb', clientDir: CLIENT_DIR },
+    db,
+    catalog: makePostgisCatalog(db),
+    tiles,
+  });
+  return { app, tiles };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
+
+export default defineConfig({
+  root: clientRoot,
+  build: {
+    outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
+    emptyOutDir: true,
+    // maplibre-gl and deck.gl are split into lazily loaded chunks; they are large by nature.
+    chunkSizeWarningLimit: 2500,
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+  test: {
+    // Tests live in tests/ at the repository root, not under the client root.
+    root: repoRoot,
+    include: ['tests/**/*.test.ts'],
+    // Migrates the test database and loads the demo district once per run.
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    pool: 'forks',
+  },
+});
