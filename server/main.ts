@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { makeApp } from './app';
 import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
@@ -11,8 +12,9 @@ async function main(): Promise<void> {
   const tiles = makeTileService(db, { cacheEntries: config.tileCacheEntries });
   const app = makeApp({ config, db, catalog: makePostgisCatalog(db), tiles });
   const server = app.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
     console.log(`Tiles: ${tiles.path === 'mvt' ? 'PostGIS ST_AsMVT' : 'PostGIS clip + server MVT encoding'}`);
-    console.log(`Renewal planning map ready: http://${config.host}:${config.port}/`);
+    console.log(`Renewal planning map ready: http://${config.host}:${port}/`);
   });
   const stop = (): void => {
     server.close();

@@ -33,6 +33,8 @@ export interface ImportedFeature {
   /** facility: FacilityCategoryId; road/footway: highway class; parking_*: parking type. */
   category?: string | undefined;
   widthM?: number | undefined;
+  /** True when widthM is the rules-table default for the road class, not an OSM `width` tag. */
+  widthEstimated?: boolean | undefined;
   levels?: number | undefined;
   heightM?: number | undefined;
   capacity?: number | undefined;

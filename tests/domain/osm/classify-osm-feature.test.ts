@@ -127,6 +127,12 @@ describe('classifyOsmFeature', () => {
     ],
     ['childcare', point, { amenity: 'childcare' }, [{ kind: 'facility', category: 'nursery' }]],
     [
+      'childcare named 幼儿园',
+      point,
+      { amenity: 'childcare', name: '北京邮电大学幼儿园' },
+      [{ kind: 'facility', category: 'kindergarten', name: '北京邮电大学幼儿园' }],
+    ],
+    [
       'school named 小学',
       square,
       { amenity: 'school', name: '附属实验小学' },
