@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -19,7 +22,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'express', 'pg', 'lit', 'lit/*', 'maplibre-gl', '@deck.gl/*', 'deck.gl', '@electric-sql/*', '../server/*', '../client/*', '../../server/*', '../../client/*'], message: 'domain/ is pure: no I/O, framework or DOM imports' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'express',
+                'pg',
+                'lit',
+                'lit/*',
+                'maplibre-gl',
+                '@deck.gl/*',
+                'deck.gl',
+                '@electric-sql/*',
+                '../server/*',
+                '../client/*',
+                '../../server/*',
+                '../../client/*',
+              ],
+              message: 'domain/ is pure: no I/O, framework or DOM imports',
+            },
           ],
         },
       ],

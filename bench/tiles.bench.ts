@@ -38,7 +38,8 @@ const KINDS = [...TILE_LAYERS.baseline.kinds];
 type Tile = [z: number, x: number, y: number];
 
 const tile2lon = (x: number, z: number) => (x / 2 ** z) * 360 - 180;
-const tile2lat = (y: number, z: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / 2 ** z))) * 180) / Math.PI;
+const tile2lat = (y: number, z: number) =>
+  (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / 2 ** z))) * 180) / Math.PI;
 
 /** Random z14/z15 tiles over the district that hold at least one feature (seeded). */
 async function pickTiles(db: Database, districtId: number): Promise<Tile[]> {
@@ -84,7 +85,19 @@ function runPgbench(tiles: Tile[], transactions: number): number[] {
       .trim();
     const kinds = `{${KINDS.join(',')}}`;
     // -D defines a string variable; in extended mode pgbench binds :z :x :y :kinds as parameters.
-    const args = ['-n', '-M', 'extended', '-c', '1', '-j', '1', '-t', String(transactions), '-D', `kinds=${kinds}`];
+    const args = [
+      '-n',
+      '-M',
+      'extended',
+      '-c',
+      '1',
+      '-j',
+      '1',
+      '-t',
+      String(transactions),
+      '-D',
+      `kinds=${kinds}`,
+    ];
     args.push('-l', '--log-prefix', join(dir, 'log'));
     tiles.forEach(([z, x, y], i) => {
       const file = join(dir, `tile${i}.sql`);
@@ -113,7 +126,11 @@ function getTile(base: string, [z, x, y]: Tile): Promise<number> {
     http
       .get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
         res.on('data', () => {});
-        res.on('end', () => (res.statusCode === 200 ? ok(performance.now() - t0) : fail(new Error(`${url}: ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? ok(performance.now() - t0)
+            : fail(new Error(`${url}: ${res.statusCode}`)),
+        );
       })
       .on('error', fail);
   });
@@ -137,14 +154,20 @@ async function main(): Promise<void> {
   const districtId = await ensureDistrict(db, MONACO);
   const tiles = await pickTiles(db, districtId);
   const order = requestOrder(tiles.length);
-  console.log(`${tiles.length} random z14/z15 tiles over Monaco; ${REQUESTS} requests per contender`);
+  console.log(
+    `${tiles.length} random z14/z15 tiles over Monaco; ${REQUESTS} requests per contender`,
+  );
   const rows: Row[] = [];
 
   // 1. API (uncached) vs pgbench on the identical SQL. Each warms up with one full pass first.
   runPgbench(tiles, tiles.length * 2);
   const bench = runPgbench(tiles, REQUESTS);
   const uncached = await listen(0);
-  await timeRequests(uncached.base, tiles, tiles.map((_, i) => i));
+  await timeRequests(
+    uncached.base,
+    tiles,
+    tiles.map((_, i) => i),
+  );
   const api = await timeRequests(uncached.base, tiles, order);
   await uncached.stop();
   for (const p of [50, 95]) {
@@ -162,7 +185,11 @@ async function main(): Promise<void> {
 
   // 2. Cached tiles through the API.
   const cached = await listen(10_000);
-  await timeRequests(cached.base, tiles, tiles.map((_, i) => i));
+  await timeRequests(
+    cached.base,
+    tiles,
+    tiles.map((_, i) => i),
+  );
   const hits = await timeRequests(cached.base, tiles, order);
   await cached.stop();
   rows.push({
@@ -182,7 +209,9 @@ async function main(): Promise<void> {
     const res = await fetch(`${served.base}/api/tiles/baseline/${z}/${x}/${y}.mvt`);
     tileBytes += gzipSync(Buffer.from(await res.arrayBuffer())).byteLength;
     const bbox = [tile2lon(x, z), tile2lat(y + 1, z), tile2lon(x + 1, z), tile2lat(y, z)].join(',');
-    const gj = await fetch(`${served.base}/api/districts/${districtId}/features?kind=${KINDS.join(',')}&bbox=${bbox}`);
+    const gj = await fetch(
+      `${served.base}/api/districts/${districtId}/features?kind=${KINDS.join(',')}&bbox=${bbox}`,
+    );
     geojsonBytes += gzipSync(Buffer.from(await gj.arrayBuffer())).byteLength;
   }
   await served.stop();
@@ -237,7 +266,10 @@ async function main(): Promise<void> {
 
   printTable('Tiles', rows);
   mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench/out/tiles.json'), JSON.stringify({ tiles: tiles.length, requests: REQUESTS, rows }, null, 2));
+  writeFileSync(
+    join(ROOT, 'bench/out/tiles.json'),
+    JSON.stringify({ tiles: tiles.length, requests: REQUESTS, rows }, null, 2),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -33,13 +33,20 @@ export function makeApp(deps: AppDeps): Express {
 function installApi(app: Express, deps: AppDeps): void {
   const api = express.Router();
   // Tiles are gzipped once in the cache; compress only the other responses on the fly.
-  api.use(compression({ filter: (req, res) => !req.path.startsWith('/tiles/') && compression.filter(req, res) }));
+  api.use(
+    compression({
+      filter: (req, res) => !req.path.startsWith('/tiles/') && compression.filter(req, res),
+    }),
+  );
   api.use(express.json({ limit: deps.config.bodyLimit }));
   api.use(catalogRoutes(deps));
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {
-    throw new ApiError('NOT_FOUND', { zh: `接口不存在: ${req.method} ${req.path}`, en: `No such endpoint: ${req.method} ${req.path}` });
+    throw new ApiError('NOT_FOUND', {
+      zh: `接口不存在: ${req.method} ${req.path}`,
+      en: `No such endpoint: ${req.method} ${req.path}`,
+    });
   });
   app.use('/api', api);
 }
@@ -50,7 +57,11 @@ function installClient(app: Express, clientDir: string): void {
     express.static(clientDir, {
       index: 'index.html',
       // Hashed assets may be cached; the page itself must pick up a new build at once.
-      setHeaders: (res, path) => res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600'),
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
+        ),
     }),
   );
   app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));

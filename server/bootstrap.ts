@@ -39,7 +39,10 @@ export async function importDemoIfEmpty(
   }
   log(`Empty database: importing the demo district from ${demoFile}`);
   const t0 = Date.now();
-  const district = await readOsmFile(demoFile, { name: demo.name, onProgress: (m) => log(`  ${m}`) });
+  const district = await readOsmFile(demoFile, {
+    name: demo.name,
+    onProgress: (m) => log(`  ${m}`),
+  });
   const result = await saveImportedDistrict(db, district, log);
   log(
     `Demo district imported in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +

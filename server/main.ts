@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const app = makeApp({ config, db, catalog: makePostgisCatalog(db), tiles });
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`Tiles: ${tiles.path === 'mvt' ? 'PostGIS ST_AsMVT' : 'PostGIS clip + server MVT encoding'}`);
+    console.log(
+      `Tiles: ${tiles.path === 'mvt' ? 'PostGIS ST_AsMVT' : 'PostGIS clip + server MVT encoding'}`,
+    );
     console.log(`Renewal planning map ready: http://${config.host}:${port}/`);
   });
   const stop = (): void => {

@@ -7,7 +7,10 @@ import { migrate } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open-database';
 
 const ROOT = resolve(import.meta.dirname, '..');
-export const DEMO = { file: join(ROOT, 'data/beijing-haidian-cau.osm'), name: '海淀区 清华东路片区' };
+export const DEMO = {
+  file: join(ROOT, 'data/beijing-haidian-cau.osm'),
+  name: '海淀区 清华东路片区',
+};
 
 /**
  * Prepare the database every test file starts from: migrated, with the demo district imported.

@@ -8,8 +8,12 @@ import { readOsmFile } from '../../server/import/read-osm-file';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const MONACO = { file: resolve(ROOT, 'data/monaco.osm.pbf'), name: 'Monaco (bench)' };
-export const DEMO = { file: resolve(ROOT, 'data/beijing-haidian-cau.osm'), name: '海淀区 清华东路片区' };
-export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/rpm_bench';
+export const DEMO = {
+  file: resolve(ROOT, 'data/beijing-haidian-cau.osm'),
+  name: '海淀区 清华东路片区',
+};
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/rpm_bench';
 
 /** Create the bench database on the server if it does not exist yet. */
 async function ensureServerDatabase(url: string): Promise<void> {
@@ -28,8 +32,15 @@ async function ensureServerDatabase(url: string): Promise<void> {
 }
 
 /** Import a district by name unless it is already there; returns its id. */
-export async function ensureDistrict(db: Database, d: { file: string; name: string }, log = console.log): Promise<number> {
-  const [row] = await db.query<{ id: number }>('SELECT id FROM district WHERE name = $1 ORDER BY id LIMIT 1', [d.name]);
+export async function ensureDistrict(
+  db: Database,
+  d: { file: string; name: string },
+  log = console.log,
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    'SELECT id FROM district WHERE name = $1 ORDER BY id LIMIT 1',
+    [d.name],
+  );
   if (row) return Number(row.id);
   log(`importing ${d.file} as "${d.name}" (${db.engine}) …`);
   const t0 = performance.now();

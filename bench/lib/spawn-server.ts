@@ -36,6 +36,8 @@ export function spawnServer(env: Record<string, string>): Promise<SpawnedServer>
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited (${code}) before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      fail(new Error(`server exited (${code}) before it was ready:\n${output}`)),
+    );
   });
 }

@@ -50,7 +50,11 @@ export interface Catalog {
   health(): Promise<Health>;
   listDistricts(): Promise<DistrictSummary[]>;
   /** FeatureCollection text of communities. */
-  communities(filter: { districtId?: number; bbox?: Bbox; communityId?: number }): Promise<{ json: string; count: number }>;
+  communities(filter: {
+    districtId?: number;
+    bbox?: Bbox;
+    communityId?: number;
+  }): Promise<{ json: string; count: number }>;
   districtExists(id: number): Promise<boolean>;
   districtFeatures(districtId: number, q: FeatureQuery): Promise<{ json: string; count: number }>;
   getScenario(id: number): Promise<ScenarioDetail | undefined>;
@@ -68,7 +72,12 @@ const featureCollection = (rows: { feature: string }[]): { json: string; count: 
 });
 
 const withFeatureJson = (name: string): string =>
-  sql(name).replace('{{FEATURE_JSON}}', sql('feature-json').replace(/^--.*\n/gm, '').trim());
+  sql(name).replace(
+    '{{FEATURE_JSON}}',
+    sql('feature-json')
+      .replace(/^--.*\n/gm, '')
+      .trim(),
+  );
 
 interface ScenarioRow extends Omit<ScenarioDetail, 'counts' | 'createdAt' | 'updatedAt'> {
   createdAt: Date | string;
@@ -89,7 +98,10 @@ const toScenario = (r: ScenarioRow): ScenarioDetail => ({
   counts: r.counts ? (JSON.parse(r.counts) as Record<string, number>) : {},
 });
 
-async function getScenario(q: Executor | Database, id: number): Promise<ScenarioDetail | undefined> {
+async function getScenario(
+  q: Executor | Database,
+  id: number,
+): Promise<ScenarioDetail | undefined> {
   const [row] = await q.query<ScenarioRow>(sql('get-scenario'), [id]);
   return row ? toScenario(row) : undefined;
 }
@@ -97,7 +109,9 @@ async function getScenario(q: Executor | Database, id: number): Promise<Scenario
 export function makePostgisCatalog(db: Database): Catalog {
   return {
     async health() {
-      const [row] = await db.query<{ postgis: string; migrationLevel: number; districts: number }>(sql('health'));
+      const [row] = await db.query<{ postgis: string; migrationLevel: number; districts: number }>(
+        sql('health'),
+      );
       return {
         postgis: String(row?.postgis),
         migrationLevel: Number(row?.migrationLevel),
@@ -105,7 +119,9 @@ export function makePostgisCatalog(db: Database): Catalog {
       };
     },
     async listDistricts() {
-      const rows = await db.query<Omit<DistrictSummary, 'bbox'> & { bbox: string }>(sql('list-districts'));
+      const rows = await db.query<Omit<DistrictSummary, 'bbox'> & { bbox: string }>(
+        sql('list-districts'),
+      );
       return rows.map((r) => {
         const bbox = JSON.parse(r.bbox) as (number | null)[];
         return {
@@ -153,12 +169,16 @@ export function makePostgisCatalog(db: Database): Catalog {
     },
     async createProposal(baselineId, name) {
       return db.transaction(async (tx) => {
-        const [created] = await tx.query<{ id: number; districtId: number }>(sql('insert-proposal'), [
-          baselineId,
-          name,
-        ]);
+        const [created] = await tx.query<{ id: number; districtId: number }>(
+          sql('insert-proposal'),
+          [baselineId, name],
+        );
         if (!created) return undefined;
-        await tx.query(sql('copy-features-with-lineage'), [created.districtId, baselineId, created.id]);
+        await tx.query(sql('copy-features-with-lineage'), [
+          created.districtId,
+          baselineId,
+          created.id,
+        ]);
         return getScenario(tx, Number(created.id));
       });
     },

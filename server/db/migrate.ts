@@ -20,7 +20,9 @@ export async function migrate(db: Database, dir: string): Promise<MigrationResul
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
   const done = new Set(
-    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)),
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
+      Number(r.version),
+    ),
   );
   const files = (await readdir(dir)).filter((f) => MIGRATION_FILE.test(f)).sort();
   const applied: string[] = [];
@@ -30,10 +32,15 @@ export async function migrate(db: Database, dir: string): Promise<MigrationResul
     const sql = await readFile(join(dir, file), 'utf8');
     await db.transaction(async (tx) => {
       await tx.exec(sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        version,
+        file,
+      ]);
     });
     applied.push(file);
   }
-  const [row] = await db.query<{ level: number | null }>('SELECT max(version) AS level FROM schema_migrations');
+  const [row] = await db.query<{ level: number | null }>(
+    'SELECT max(version) AS level FROM schema_migrations',
+  );
   return { applied, level: Number(row?.level ?? 0) };
 }

@@ -7,7 +7,10 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 /** Server engine: PostgreSQL + PostGIS through a node-postgres pool. */
-export async function openPgDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
+export async function openPgDatabase(
+  connectionString: string,
+  maxConnections = 10,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');

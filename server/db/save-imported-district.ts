@@ -25,9 +25,16 @@ export async function saveImportedDistrict(
   onProgress: (message: string) => void = () => {},
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
-    const [district] = await tx.query<{ id: number }>(sql('insert-district'), [d.name, d.source, ...d.bbox]);
+    const [district] = await tx.query<{ id: number }>(sql('insert-district'), [
+      d.name,
+      d.source,
+      ...d.bbox,
+    ]);
     const districtId = Number(district?.id);
-    const communityRows = await tx.query(sql('insert-communities'), [districtId, JSON.stringify(d.communities)]);
+    const communityRows = await tx.query(sql('insert-communities'), [
+      districtId,
+      JSON.stringify(d.communities),
+    ]);
     await tx.query(sql('insert-baselines'), [districtId]);
     const [context] = await tx.query<{ id: number }>(
       `SELECT id FROM scenario WHERE district_id = $1 AND community_id IS NULL AND kind = 'baseline'`,
@@ -36,7 +43,11 @@ export async function saveImportedDistrict(
     let saved = 0;
     for (let i = 0; i < d.features.length; i += BATCH) {
       const batch = d.features.slice(i, i + BATCH);
-      const rows = await tx.query(sql('insert-imported-features'), [districtId, JSON.stringify(batch), context?.id]);
+      const rows = await tx.query(sql('insert-imported-features'), [
+        districtId,
+        JSON.stringify(batch),
+        context?.id,
+      ]);
       saved += rows.length;
       onProgress(`  features ${Math.min(i + BATCH, d.features.length)}/${d.features.length}`);
     }

@@ -29,7 +29,10 @@ function toApiError(err: unknown): ApiError {
     });
   }
   if (e.type === 'entity.parse.failed') {
-    return new ApiError('BAD_REQUEST', { zh: '请求不是有效的 JSON', en: 'Request body is not valid JSON' });
+    return new ApiError('BAD_REQUEST', {
+      zh: '请求不是有效的 JSON',
+      en: 'Request body is not valid JSON',
+    });
   }
   // PostGIS rejected a geometry (parse error or our ST_IsValid check constraint).
   if (e.code === 'XX000' || e.code === '23514') {

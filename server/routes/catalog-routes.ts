@@ -50,7 +50,8 @@ export function catalogRoutes(deps: { catalog: Catalog; db: Database }): Router 
 
   r.get('/communities', async (req, res) => {
     const q = parse(communityQuerySchema, req.query);
-    if (q.district !== undefined && !(await catalog.districtExists(q.district))) throw notFound(DISTRICT, q.district);
+    if (q.district !== undefined && !(await catalog.districtExists(q.district)))
+      throw notFound(DISTRICT, q.district);
     sendGeoJson(
       res,
       await catalog.communities({
@@ -93,7 +94,8 @@ export function catalogRoutes(deps: { catalog: Catalog; db: Database }): Router 
     const { id } = parse(idParams, req.params);
     const body = parse(proposalBodySchema, req.body ?? {});
     const base = await catalog.getScenario(id);
-    if (!base || base.kind !== 'baseline') throw notFound({ zh: '现状方案', en: 'Baseline scenario' }, id);
+    if (!base || base.kind !== 'baseline')
+      throw notFound({ zh: '现状方案', en: 'Baseline scenario' }, id);
     const created = await catalog.createProposal(id, body.name);
     res.status(201).json(created);
   });

@@ -11,7 +11,10 @@ export const tileParamsSchema = z
     x: z.coerce.number().int().min(0),
     y: z.coerce.number().int().min(0),
   })
-  .refine((p) => p.x < 2 ** p.z && p.y < 2 ** p.z, issue('瓦片坐标超出范围', 'tile x/y out of range for zoom'));
+  .refine(
+    (p) => p.x < 2 ** p.z && p.y < 2 ** p.z,
+    issue('瓦片坐标超出范围', 'tile x/y out of range for zoom'),
+  );
 
 const LAYER = { zh: '瓦片图层', en: 'Tile layer' };
 
@@ -33,7 +36,13 @@ export function tileRoutes(deps: { tiles: TileService }): Router {
       attribution: '© OpenStreetMap contributors',
       vector_layers: def.kinds.map((id) => ({
         id,
-        fields: { kind: 'String', name: 'String', category: 'String', levels: 'Number', width_m: 'Number' },
+        fields: {
+          kind: 'String',
+          name: 'String',
+          category: 'String',
+          levels: 'Number',
+          width_m: 'Number',
+        },
       })),
     });
   });

@@ -26,7 +26,9 @@ function toVt(geometry: Geometry): Pick<VtFeature, 'type' | 'geometry'> | undefi
     case 'MultiPoint':
       return { type: 1, geometry: pts(geometry.coordinates) };
     case 'LineString':
-      return geometry.coordinates.length < 2 ? undefined : { type: 2, geometry: [pts(geometry.coordinates)] };
+      return geometry.coordinates.length < 2
+        ? undefined
+        : { type: 2, geometry: [pts(geometry.coordinates)] };
     case 'MultiLineString': {
       const lines = geometry.coordinates.filter((l) => l.length >= 2).map(pts);
       return lines.length ? { type: 2, geometry: lines } : undefined;
@@ -36,7 +38,10 @@ function toVt(geometry: Geometry): Pick<VtFeature, 'type' | 'geometry'> | undefi
       return rings.length ? { type: 3, geometry: rings } : undefined;
     }
     case 'MultiPolygon': {
-      const rings = geometry.coordinates.flat().filter((r) => r.length >= 4).map(pts);
+      const rings = geometry.coordinates
+        .flat()
+        .filter((r) => r.length >= 4)
+        .map(pts);
       return rings.length ? { type: 3, geometry: rings } : undefined;
     }
     case 'GeometryCollection':

@@ -49,10 +49,16 @@ export interface TileService {
  * no protobuf (ST_AsMVT and ST_AsMVTGeom both fail), so there PostGIS clips and quantises and
  * we encode. Tiles are cached (LRU, gzipped once) until `invalidate`.
  */
-export function makeTileService(db: Database, options: { cacheEntries: number; path?: TilePath }): TileService {
+export function makeTileService(
+  db: Database,
+  options: { cacheEntries: number; path?: TilePath },
+): TileService {
   const path: TilePath = options.path ?? (db.engine === 'postgres' ? 'mvt' : 'sql-clip');
   // cacheEntries 0 turns the cache off (benchmarks of the uncached path).
-  const cache = options.cacheEntries > 0 ? new LRUCache<string, Tile>({ max: options.cacheEntries }) : undefined;
+  const cache =
+    options.cacheEntries > 0
+      ? new LRUCache<string, Tile>({ max: options.cacheEntries })
+      : undefined;
   let generation = 0;
 
   async function build(layer: TileLayerName, z: number, x: number, y: number): Promise<Buffer> {
@@ -69,7 +75,13 @@ export function makeTileService(db: Database, options: { cacheEntries: number; p
       list.push({
         id: Number(r.id),
         geometry: JSON.parse(r.geom) as Geometry,
-        properties: { kind: r.kind, name: r.name, category: r.category, levels: r.levels, width_m: r.width_m },
+        properties: {
+          kind: r.kind,
+          name: r.name,
+          category: r.category,
+          levels: r.levels,
+          width_m: r.width_m,
+        },
       });
     }
     return Buffer.from(encodeMvt(layers));

@@ -37,26 +37,44 @@ describe(`database (${process.env.DATABASE_URL ? 'server PostGIS' : 'PGlite + Po
   });
 
   it('stores only valid EPSG:4326 geometry', async () => {
-    expect(await count(`SELECT count(*)::int AS n FROM feature WHERE ST_SRID(geom) <> 4326 OR NOT ST_IsValid(geom)`)).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM community WHERE ST_SRID(geom) <> 4326 OR NOT ST_IsValid(geom)`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM feature WHERE ST_SRID(geom) <> 4326 OR NOT ST_IsValid(geom)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM community WHERE ST_SRID(geom) <> 4326 OR NOT ST_IsValid(geom)`,
+      ),
+    ).toBe(0);
   });
 
   it('gives every community one baseline and the district one context baseline', async () => {
-    const communities = await count(`SELECT count(*)::int AS n FROM community WHERE district_id = $1`, [districtId]);
+    const communities = await count(
+      `SELECT count(*)::int AS n FROM community WHERE district_id = $1`,
+      [districtId],
+    );
     const baselines = await count(
       `SELECT count(*)::int AS n FROM scenario WHERE district_id = $1 AND kind = 'baseline' AND community_id IS NOT NULL`,
       [districtId],
     );
     expect(baselines).toBe(communities);
     expect(
-      await count(`SELECT count(*)::int AS n FROM scenario WHERE district_id = $1 AND kind = 'baseline' AND community_id IS NULL`, [
-        districtId,
-      ]),
+      await count(
+        `SELECT count(*)::int AS n FROM scenario WHERE district_id = $1 AND kind = 'baseline' AND community_id IS NULL`,
+        [districtId],
+      ),
     ).toBe(1);
     // A second baseline for the same community is refused by the schema.
-    const [c] = await t.db.query<{ id: number }>(`SELECT id FROM community WHERE district_id = $1 LIMIT 1`, [districtId]);
+    const [c] = await t.db.query<{ id: number }>(
+      `SELECT id FROM community WHERE district_id = $1 LIMIT 1`,
+      [districtId],
+    );
     await expect(
-      t.db.query(`INSERT INTO scenario (district_id, community_id, kind, name) VALUES ($1, $2, 'baseline', 'x')`, [districtId, c!.id]),
+      t.db.query(
+        `INSERT INTO scenario (district_id, community_id, kind, name) VALUES ($1, $2, 'baseline', 'x')`,
+        [districtId, c!.id],
+      ),
     ).rejects.toThrow(/scenario_one_baseline/);
   });
 
@@ -98,7 +116,9 @@ describe(`database (${process.env.DATABASE_URL ? 'server PostGIS' : 'PGlite + Po
     } finally {
       await t.db.query(`DELETE FROM scenario WHERE id = $1`, [proposal!.id]);
     }
-    expect(await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposal!.id])).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposal!.id]),
+    ).toBe(0);
   });
 
   it('saves an import all or nothing: a bad geometry leaves no half-written district', async () => {
@@ -112,13 +132,33 @@ describe(`database (${process.env.DATABASE_URL ? 'server PostGIS' : 'PGlite + Po
         {
           name: '测试小区',
           osmRef: 'way/1',
-          geometry: { type: 'Polygon', coordinates: [[[116.3, 39.9], [116.31, 39.9], [116.31, 39.91], [116.3, 39.9]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.3, 39.9],
+                [116.31, 39.9],
+                [116.31, 39.91],
+                [116.3, 39.9],
+              ],
+            ],
+          },
         },
       ],
       features: [
-        { kind: 'building', osmRef: 'way/2', props: {}, geometry: { type: 'Point', coordinates: [116.305, 39.905] } },
+        {
+          kind: 'building',
+          osmRef: 'way/2',
+          props: {},
+          geometry: { type: 'Point', coordinates: [116.305, 39.905] },
+        },
         // Not a geometry PostGIS can read: the whole import must roll back.
-        { kind: 'building', osmRef: 'way/3', props: {}, geometry: { type: 'Polygon', coordinates: [[[116.3]]] } as never },
+        {
+          kind: 'building',
+          osmRef: 'way/3',
+          props: {},
+          geometry: { type: 'Polygon', coordinates: [[[116.3]]] } as never,
+        },
       ],
     };
     await expect(saveImportedDistrict(t.db, bad)).rejects.toThrow();
@@ -139,7 +179,18 @@ describe(`database (${process.env.DATABASE_URL ? 'server PostGIS' : 'PGlite + Po
           osmRef: 'way/9',
           props: {},
           // A figure-eight: its two lobes cross at (116.305, 39.905).
-          geometry: { type: 'Polygon', coordinates: [[[116.3, 39.9], [116.31, 39.91], [116.31, 39.9], [116.3, 39.91], [116.3, 39.9]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [116.3, 39.9],
+                [116.31, 39.91],
+                [116.31, 39.9],
+                [116.3, 39.91],
+                [116.3, 39.9],
+              ],
+            ],
+          },
         },
       ],
     };

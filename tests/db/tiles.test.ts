@@ -43,7 +43,9 @@ const ringArea = (ring: { x: number; y: number }[]): number => {
 };
 
 const polygonsOf = (tile: VectorTile): VectorTileFeature[] =>
-  Object.values(tile.layers).flatMap((l) => Array.from({ length: l.length }, (_, i) => l.feature(i)).filter((f) => f.type === 3));
+  Object.values(tile.layers).flatMap((l) =>
+    Array.from({ length: l.length }, (_, i) => l.feature(i)).filter((f) => f.type === 3),
+  );
 
 const paths = process.env.DATABASE_URL ? (['sql-clip', 'mvt'] as const) : (['sql-clip'] as const);
 
@@ -74,7 +76,11 @@ describe.runIf(process.env.DATABASE_URL)('tile paths agree on server PostGIS', (
       for (const name of new Set([...Object.keys(a.layers), ...Object.keys(b.layers)])) {
         const idsOf = (tile: VectorTile) => {
           const l = tile.layers[name];
-          return new Map(l ? Array.from({ length: l.length }, (_, i) => [l.feature(i).id, l.feature(i)] as const) : []);
+          return new Map(
+            l
+              ? Array.from({ length: l.length }, (_, i) => [l.feature(i).id, l.feature(i)] as const)
+              : [],
+          );
         };
         const na = idsOf(a);
         const nb = idsOf(b);
@@ -89,7 +95,11 @@ describe.runIf(process.env.DATABASE_URL)('tile paths agree on server PostGIS', (
           expect(fb.type).toBe(fa.type);
           // Same place, to within a pixel or two of simplification and snapping (extent 4096).
           const box = (f: VectorTileFeature) => f.bbox?.() ?? [0, 0, 0, 0];
-          box(fb).forEach((v, i) => expect(Math.abs(v - box(fa)[i]!), `feature ${id} ${z}/${x}/${y}`).toBeLessThanOrEqual(16));
+          box(fb).forEach((v, i) =>
+            expect(Math.abs(v - box(fa)[i]!), `feature ${id} ${z}/${x}/${y}`).toBeLessThanOrEqual(
+              16,
+            ),
+          );
         }
         for (const id of nb.keys()) if (!na.has(id)) mismatched++;
       }

@@ -19,7 +19,8 @@ const external: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client missing: run `npm test` (it builds first)');
+  if (!existsSync(join(CLIENT_DIR, 'index.html')))
+    throw new Error('dist/client missing: run `npm test` (it builds first)');
   t = await openTestDatabase();
   const { app } = makeTestApp(t.db);
   server = await new Promise<Server>((ok) => {
@@ -37,13 +38,17 @@ afterAll(async () => {
 });
 
 async function openApp(lang?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, ...(lang ? { locale: lang } : {}) });
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    ...(lang ? { locale: lang } : {}),
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // Offline promise: every request must go to our own server.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
     external.push(url);
     return route.abort();
   });
@@ -59,12 +64,25 @@ describe('the app in headless Chromium against the real server', () => {
       const host = el as unknown as {
         map: {
           getStyle(): { layers: { id: string; 'source-layer'?: string }[] };
-          queryRenderedFeatures(o?: { layers: string[] }): { properties: Record<string, unknown> }[];
+          queryRenderedFeatures(o?: {
+            layers: string[];
+          }): { properties: Record<string, unknown> }[];
           getCanvas(): HTMLCanvasElement;
         };
-        overlay: { pickObjects(o: { x: number; y: number; width: number; height: number; layerIds: string[] }): { object: { properties: { name: string } } }[] };
+        overlay: {
+          pickObjects(o: {
+            x: number;
+            y: number;
+            width: number;
+            height: number;
+            layerIds: string[];
+          }): { object: { properties: { name: string } } }[];
+        };
       };
-      const buildingLayers = host.map.getStyle().layers.filter((l) => l['source-layer'] === 'building').map((l) => l.id);
+      const buildingLayers = host.map
+        .getStyle()
+        .layers.filter((l) => l['source-layer'] === 'building')
+        .map((l) => l.id);
       const buildings = host.map.queryRenderedFeatures({ layers: buildingLayers });
       const canvas = host.map.getCanvas();
       const communities = host.overlay.pickObjects({

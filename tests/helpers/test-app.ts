@@ -8,7 +8,10 @@ import { makeTileService, type TileService } from '../../server/tiles/tile-servi
 export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 
 /** The real app over a real database, wired as server/main.ts wires it. */
-export function makeTestApp(db: Database, options: { bodyLimit?: string } = {}): { app: Express; tiles: TileService } {
+export function makeTestApp(
+  db: Database,
+  options: { bodyLimit?: string } = {},
+): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
   const app = makeApp({
     config: { bodyLimit: options.bodyLimit ?? '5mb', clientDir: CLIENT_DIR },

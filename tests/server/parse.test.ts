@@ -3,7 +3,9 @@ import { bboxSchema, kindsSchema } from '../../server/http/parse';
 
 describe('bbox parameter', () => {
   it('accepts west,south,east,north in lon/lat order', () => {
-    expect(bboxSchema.parse('116.344,39.997,116.36,40.009')).toEqual([116.344, 39.997, 116.36, 40.009]);
+    expect(bboxSchema.parse('116.344,39.997,116.36,40.009')).toEqual([
+      116.344, 39.997, 116.36, 40.009,
+    ]);
   });
 
   it.each([

@@ -35,9 +35,9 @@ describe('GET /api/health', () => {
 describe('GET /api/districts and /api/communities', () => {
   it('lists the demo district with its ten named communities and extent', async () => {
     const res = await request(app).get('/api/districts').expect(200);
-    const d = (res.body as { id: number; communityCount: number; bbox: number[]; attribution: string }[]).find(
-      (x) => x.id === districtId,
-    )!;
+    const d = (
+      res.body as { id: number; communityCount: number; bbox: number[]; attribution: string }[]
+    ).find((x) => x.id === districtId)!;
     expect(d.communityCount).toBe(10);
     expect(d.attribution).toBe('© OpenStreetMap contributors');
     const [w, s, e, n] = d.bbox;
@@ -53,7 +53,8 @@ describe('GET /api/districts and /api/communities', () => {
     const fc = JSON.parse(res.text) as Fc;
     expect(fc.features).toHaveLength(10);
     const names = fc.features.map((f) => f.properties.name);
-    for (const name of ['富润家园', '静淑苑', '学士居', '石科院生活区']) expect(names).toContain(name);
+    for (const name of ['富润家园', '静淑苑', '学士居', '石科院生活区'])
+      expect(names).toContain(name);
     for (const f of fc.features) {
       expect(f.geometry.type).toBe('MultiPolygon');
       expect(f.properties.stage).toBe('publicity');
@@ -64,9 +65,13 @@ describe('GET /api/districts and /api/communities', () => {
   });
 
   it('filters communities by bbox', async () => {
-    const all = JSON.parse((await request(app).get(`/api/communities?district=${districtId}`)).text) as Fc;
+    const all = JSON.parse(
+      (await request(app).get(`/api/communities?district=${districtId}`)).text,
+    ) as Fc;
     // The western third of the district.
-    const res = await request(app).get(`/api/communities?district=${districtId}&bbox=116.344,39.997,116.349,40.009`).expect(200);
+    const res = await request(app)
+      .get(`/api/communities?district=${districtId}&bbox=116.344,39.997,116.349,40.009`)
+      .expect(200);
     const some = JSON.parse(res.text) as Fc;
     expect(some.features.length).toBeGreaterThan(0);
     expect(some.features.length).toBeLessThan(all.features.length);
@@ -75,7 +80,9 @@ describe('GET /api/districts and /api/communities', () => {
 
 describe('features', () => {
   it('returns district baseline features filtered by kind', async () => {
-    const res = await request(app).get(`/api/districts/${districtId}/features?kind=building`).expect(200);
+    const res = await request(app)
+      .get(`/api/districts/${districtId}/features?kind=building`)
+      .expect(200);
     const fc = JSON.parse(res.text) as Fc;
     expect(fc.features.length).toBe(Number(res.headers['x-feature-count']));
     expect(fc.features.length).toBeGreaterThan(200);
@@ -83,20 +90,28 @@ describe('features', () => {
   });
 
   it('returns one scenario features, and its counts', async () => {
-    const communities = JSON.parse((await request(app).get(`/api/communities?district=${districtId}`)).text) as Fc;
-    const richest = communities.features.sort((a, b) => Number(b.properties.buildingCount) - Number(a.properties.buildingCount))[0]!;
+    const communities = JSON.parse(
+      (await request(app).get(`/api/communities?district=${districtId}`)).text,
+    ) as Fc;
+    const richest = communities.features.sort(
+      (a, b) => Number(b.properties.buildingCount) - Number(a.properties.buildingCount),
+    )[0]!;
     const scenarioId = richest.properties.baselineScenarioId as number;
     const s = await request(app).get(`/api/scenarios/${scenarioId}`).expect(200);
     expect(s.body.kind).toBe('baseline');
     expect(s.body.counts.building).toBe(richest.properties.buildingCount);
-    const fc = JSON.parse((await request(app).get(`/api/scenarios/${scenarioId}/features?kind=building`)).text) as Fc;
+    const fc = JSON.parse(
+      (await request(app).get(`/api/scenarios/${scenarioId}/features?kind=building`)).text,
+    ) as Fc;
     expect(fc.features).toHaveLength(Number(richest.properties.buildingCount));
   });
 });
 
 describe('bad input gets a clear error in the user language', () => {
   it('explains swapped coordinates, in zh-CN by default and in English on request', async () => {
-    const zh = await request(app).get(`/api/communities?bbox=39.997,116.344,40.009,116.36`).expect(400);
+    const zh = await request(app)
+      .get(`/api/communities?bbox=39.997,116.344,40.009,116.36`)
+      .expect(400);
     expect(zh.body.error.code).toBe('VALIDATION');
     expect(zh.body.error.message).toMatch(/经纬度写反/);
     const en = await request(app)
@@ -123,11 +138,16 @@ describe('bad input gets a clear error in the user language', () => {
   });
 
   it('rejects malformed JSON and huge bodies without writing anything', async () => {
-    const bad = await request(app).post('/api/scenarios/1/proposals').set('Content-Type', 'application/json').send('{"name":');
+    const bad = await request(app)
+      .post('/api/scenarios/1/proposals')
+      .set('Content-Type', 'application/json')
+      .send('{"name":');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BAD_REQUEST');
     const small = makeTestApp(t.db, { bodyLimit: '1kb' }).app;
-    const huge = await request(small).post('/api/scenarios/1/proposals').send({ name: 'x'.repeat(5000) });
+    const huge = await request(small)
+      .post('/api/scenarios/1/proposals')
+      .send({ name: 'x'.repeat(5000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -139,7 +159,9 @@ describe('vector tiles', () => {
     const z = 15;
     const x = Math.floor(((116.352 + 180) / 360) * 2 ** z);
     const latR = (40.003 * Math.PI) / 180;
-    const y = Math.floor(((1 - Math.log(Math.tan(latR) + 1 / Math.cos(latR)) / Math.PI) / 2) * 2 ** z);
+    const y = Math.floor(
+      ((1 - Math.log(Math.tan(latR) + 1 / Math.cos(latR)) / Math.PI) / 2) * 2 ** z,
+    );
     const res = await request(app)
       .get(`/api/tiles/baseline/${z}/${x}/${y}.mvt`)
       .buffer(true)
@@ -179,7 +201,13 @@ describe('GET /api/openapi.json', () => {
   it('describes every route the app serves', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/districts', '/api/communities', '/api/scenarios/{id}/features', '/api/tiles/{layer}/{z}/{x}/{y}.mvt']) {
+    for (const p of [
+      '/api/health',
+      '/api/districts',
+      '/api/communities',
+      '/api/scenarios/{id}/features',
+      '/api/tiles/{layer}/{z}/{x}/{y}.mvt',
+    ]) {
       expect(Object.keys(res.body.paths)).toContain(p);
     }
   });

@@ -6,7 +6,9 @@ function leaves(node: unknown, path: string[] = []): [string, Rule<unknown>][] {
   if (node && typeof node === 'object' && 'value' in node && 'source' in node) {
     return [[path.join('.'), node as Rule<unknown>]];
   }
-  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, [...path, k]));
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, [...path, k]),
+  );
 }
 
 describe('rules table', () => {
@@ -28,7 +30,11 @@ describe('rules table', () => {
   });
 
   it('holds the JGJ 100 stall table, flagged for verification', () => {
-    expect(RULES.parking.byAngle.deg90.value).toEqual({ depthM: 5.3, lengthAlongAisleM: 2.4, aisleWidthM: 9 });
+    expect(RULES.parking.byAngle.deg90.value).toEqual({
+      depthM: 5.3,
+      lengthAlongAisleM: 2.4,
+      aisleWidthM: 9,
+    });
     expect(RULES.parking.byAngle.parallel.value.lengthAlongAisleM).toBe(6);
     expect(RULES.parking.byAngle.deg60.verify).toBe(true);
   });
