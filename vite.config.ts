@@ -13,7 +13,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        // client/api/*.ts are source modules with the same prefix: Vite serves those itself.
+        bypass: (req) => (/\.[cm]?[jt]s(?:[?#]|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
   },
   test: {
     // Tests live in tests/ at the repository root, not under the client root.

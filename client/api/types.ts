@@ -1,0 +1,71 @@
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureKind } from '../../domain/model/feature-kinds';
+import type { RenewalStage } from '../../domain/model/renewal-stages';
+
+/** GET /api/health */
+export interface Health {
+  engine: 'pglite' | 'postgres';
+  postgis: string;
+  migrationLevel: number;
+}
+
+/** Database ids arrive as JSON numbers; treat them as opaque (compare via String()). */
+export type Id = number | string;
+
+/** [west, south, east, north] in degrees (WGS84). */
+export type Bbox = [number, number, number, number];
+
+/** One row of GET /api/districts */
+export interface District {
+  id: Id;
+  name: string;
+  nameEn: string | null;
+  city: string | null;
+  communityCount: number;
+  bbox: Bbox;
+  attribution: string | null;
+}
+
+/** Properties of one community in GET /api/communities */
+export interface CommunityProperties {
+  id: Id;
+  districtId: Id;
+  name: string;
+  nameEn: string | null;
+  osmRef?: string | null;
+  builtYear: number | null;
+  households: number | null;
+  householdsEstimated: boolean;
+  buildingCount: number | null;
+  floorAreaSqM: number | null;
+  floorAreaEstimated: boolean;
+  stage: RenewalStage;
+  budgetWan: number | null;
+  baselineScenarioId: Id | null;
+}
+
+/** Properties of one scenario feature (baseline or proposal). */
+export interface PlanFeatureProperties {
+  id: Id;
+  kind: FeatureKind;
+  name: string | null;
+  category: string | null;
+  widthM: number | null;
+  levels: number | null;
+  heightM: number | null;
+  capacity: number | null;
+  version: number | null;
+  osmRef: string | null;
+  scenarioId: Id | null;
+  /** In a proposal: the baseline feature this one was copied from. */
+  sourceId?: Id | null;
+  props: Record<string, string> | null;
+}
+
+export type CommunityCollection = FeatureCollection<Polygon | MultiPolygon, CommunityProperties>;
+export type PlanFeatureCollection = FeatureCollection<Geometry, PlanFeatureProperties>;
+
+/** The error body every API route returns on failure. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}

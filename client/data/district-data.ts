@@ -1,0 +1,26 @@
+import type { Feature, Geometry } from 'geojson';
+import type { CommunityCollection, CommunityProperties, PlanFeatureProperties } from '../api/types';
+
+export type PlanFeature = Feature<Geometry, PlanFeatureProperties>;
+export type CommunityFeature = CommunityCollection['features'][number];
+
+/** Everything the map shows for one district, split by the layer that draws it. */
+export interface DistrictData {
+  districtId: string;
+  communities: CommunityFeature[];
+  buildings: PlanFeature[];
+  roads: PlanFeature[];
+  footways: PlanFeature[];
+  parking: PlanFeature[];
+  gates: PlanFeature[];
+  facilities: PlanFeature[];
+}
+
+/** A feature the user hovers or clicks: a community outline or a scenario feature. */
+export type PickedFeature =
+  | { type: 'community'; properties: CommunityProperties; geometry: Geometry }
+  | { type: 'feature'; properties: PlanFeatureProperties; geometry: Geometry };
+
+/** The picked feature's id as a string (ids arrive as numbers), or null. */
+export const pickedId = (picked: PickedFeature | null | undefined): string | null =>
+  picked ? String(picked.properties.id) : null;
