@@ -164,12 +164,15 @@ export class RpmCommunityList extends LitElement {
     const t = (key: MessageKey, vars?: Record<string, string | number>) =>
       translate(this.locale, key, vars);
     const filter = this._filter.trim().toLowerCase();
-    const shown = this.communities.filter(
-      (c) =>
-        !filter ||
-        c.properties.name.toLowerCase().includes(filter) ||
-        (c.properties.nameEn ?? '').toLowerCase().includes(filter),
-    );
+    // Sorted as a Chinese reader expects (pinyin order), not by code point as the database does.
+    const shown = this.communities
+      .filter(
+        (c) =>
+          !filter ||
+          c.properties.name.toLowerCase().includes(filter) ||
+          (c.properties.nameEn ?? '').toLowerCase().includes(filter),
+      )
+      .toSorted((a, b) => a.properties.name.localeCompare(b.properties.name, 'zh-CN'));
     return html`
       <header>
         <h2>
