@@ -4,10 +4,12 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Config } from './config';
 import type { Catalog } from './db/catalog';
+import type { FeatureStore } from './db/feature-store';
 import type { Database } from './db/database';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { catalogRoutes } from './routes/catalog-routes';
+import { editRoutes } from './routes/edit-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
@@ -16,6 +18,7 @@ export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'clientDir'>;
   db: Database;
   catalog: Catalog;
+  store: FeatureStore;
   tiles: TileService;
 }
 
@@ -40,6 +43,7 @@ function installApi(app: Express, deps: AppDeps): void {
   );
   api.use(express.json({ limit: deps.config.bodyLimit }));
   api.use(catalogRoutes(deps));
+  api.use(editRoutes(deps));
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { makeApp } from './app';
 import { bootstrap } from './bootstrap';
 import { readConfig } from './config';
+import { makeFeatureStore } from './db/feature-store';
 import { makePostgisCatalog } from './db/catalog';
 import { makeTileService } from './tiles/tile-service';
 
@@ -10,7 +11,13 @@ async function main(): Promise<void> {
   const config = readConfig();
   const db = await bootstrap(config);
   const tiles = makeTileService(db, { cacheEntries: config.tileCacheEntries });
-  const app = makeApp({ config, db, catalog: makePostgisCatalog(db), tiles });
+  const app = makeApp({
+    config,
+    db,
+    catalog: makePostgisCatalog(db),
+    store: makeFeatureStore(db),
+    tiles,
+  });
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     console.log(

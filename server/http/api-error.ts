@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'INVALID_GEOMETRY'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'BASELINE_READ_ONLY'
   | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
@@ -14,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_GEOMETRY: 422,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  BASELINE_READ_ONLY: 403,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FEATURE_KINDS } from '../../domain/model/feature-kinds';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { proposalBodySchema } from './catalog-routes';
+import { createFeatureSchema, renameScenarioSchema, updateFeatureSchema } from './edit-routes';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -108,12 +109,58 @@ export function openApiDocument(): object {
           parameters: [idPath('scenario id')],
           responses: { 200: { description: 'Scenario' }, 404: errorResponse },
         },
+        patch: {
+          summary: 'Rename a scenario at the version you saw',
+          parameters: [idPath('scenario id')],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(renameScenarioSchema) } },
+          },
+          responses: {
+            200: { description: 'Scenario' },
+            400: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+          },
+        },
+        delete: {
+          summary: 'Delete a proposal (never a baseline) with its features, at the version you saw',
+          parameters: [
+            idPath('scenario id'),
+            q('version', 'the version you saw', { type: 'integer' }, true),
+          ],
+          responses: {
+            204: { description: 'Deleted' },
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+          },
+        },
       },
       '/api/scenarios/{id}/features': {
         get: {
           summary: "A scenario's features",
           parameters: [idPath('scenario id'), kind, bbox],
           responses: { 200: geojson('Features'), 400: errorResponse, 404: errorResponse },
+        },
+        post: {
+          summary:
+            'Add a feature to a scenario (geometry checked by PostGIS; baselines need ?baseline=edit)',
+          parameters: [
+            idPath('scenario id'),
+            q('baseline', 'edit: explicitly edit the 现状 baseline', { enum: ['edit'] }),
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(createFeatureSchema) } },
+          },
+          responses: {
+            201: { description: 'The new feature' },
+            400: errorResponse,
+            403: errorResponse,
+            404: errorResponse,
+            422: errorResponse,
+          },
         },
       },
       '/api/scenarios/{id}/proposals': {
@@ -129,6 +176,42 @@ export function openApiDocument(): object {
             201: { description: 'The new scenario' },
             400: errorResponse,
             404: errorResponse,
+          },
+        },
+      },
+      '/api/features/{id}': {
+        patch: {
+          summary:
+            'Change a feature if `version` is the one you saw (409 CONFLICT with the current feature otherwise); baseline features need ?baseline=edit',
+          parameters: [
+            idPath('feature id'),
+            q('baseline', 'edit: explicitly edit the 现状 baseline', { enum: ['edit'] }),
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(updateFeatureSchema) } },
+          },
+          responses: {
+            200: { description: 'The updated feature (version + 1)' },
+            400: errorResponse,
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
+            422: errorResponse,
+          },
+        },
+        delete: {
+          summary: 'Delete a feature at the version you saw',
+          parameters: [
+            idPath('feature id'),
+            q('version', 'the version you saw', { type: 'integer' }, true),
+            q('baseline', 'edit: explicitly edit the baseline', { enum: ['edit'] }),
+          ],
+          responses: {
+            204: { description: 'Deleted' },
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
           },
         },
       },
@@ -179,6 +262,7 @@ export function openApiDocument(): object {
                     'INVALID_GEOMETRY',
                     'NOT_FOUND',
                     'CONFLICT',
+                    'BASELINE_READ_ONLY',
                     'PAYLOAD_TOO_LARGE',
                     'INTERNAL',
                   ],

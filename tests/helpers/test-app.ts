@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Express } from 'express';
 import { makeApp } from '../../server/app';
+import { makeFeatureStore } from '../../server/db/feature-store';
 import { makePostgisCatalog } from '../../server/db/catalog';
 import type { Database } from '../../server/db/database';
 import { makeTileService, type TileService } from '../../server/tiles/tile-service';
@@ -17,6 +18,7 @@ export function makeTestApp(
     config: { bodyLimit: options.bodyLimit ?? '5mb', clientDir: CLIENT_DIR },
     db,
     catalog: makePostgisCatalog(db),
+    store: makeFeatureStore(db),
     tiles,
   });
   return { app, tiles };

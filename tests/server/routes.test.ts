@@ -202,6 +202,7 @@ describe('GET /api/openapi.json', () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const p of [
+      '/api/features/{id}',
       '/api/health',
       '/api/districts',
       '/api/communities',

@@ -1,0 +1,110 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { InputError } from '../../domain/geo/input-error';
+import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
+import type { ParkingLayoutInput } from '../../domain/parking/types';
+import { ApiError } from '../http/api-error';
+import { issue, parse } from '../http/parse';
+
+// Shapes only: coordinates, rings and ranges are checked by the domain, whose InputError
+// carries precise zh/en messages (self-intersection, swapped lat/lon, area limits …).
+const geometrySchema = z.object(
+  { type: z.enum(['Polygon', 'LineString']), coordinates: z.array(z.unknown()) },
+  { message: 'must be a GeoJSON Polygon or LineString' },
+);
+
+const boundarySchema = z.union(
+  [
+    geometrySchema,
+    z.object({ type: z.literal('Feature'), geometry: geometrySchema, properties: z.unknown() }),
+  ],
+  {
+    error: () =>
+      issue(
+        'boundary 应为 GeoJSON 多边形 (停车场) 或线 (路缘), 可为 Geometry 或 Feature',
+        'boundary must be a GeoJSON Polygon (lot) or LineString (kerb), as a geometry or a Feature',
+      ),
+  },
+);
+
+const featureCollectionSchema = z.object(
+  {
+    type: z.literal('FeatureCollection'),
+    features: z
+      .array(
+        z.object({
+          type: z.literal('Feature'),
+          geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }),
+          properties: z.record(z.string(), z.unknown()).nullable().optional(),
+        }),
+      )
+      .max(20_000, issue('要素过多 (最多 20000 个)', 'too many features (at most 20000)')),
+  },
+  { message: 'must be a GeoJSON FeatureCollection' },
+);
+
+const metres = (zh: string, en: string) =>
+  z
+    .number()
+    .positive(issue(`${zh}应为正数 (米)`, `${en} must be positive (m)`))
+    .max(50);
+const share = (zh: string, en: string) =>
+  z
+    .number()
+    .min(0, issue(`${zh}应在 0–1 之间`, `${en} must be between 0 and 1`))
+    .max(1, issue(`${zh}应在 0–1 之间`, `${en} must be between 0 and 1`));
+
+export const parkingOptionsSchema = z
+  .object({
+    angle: z.enum(['parallel', 'deg30', 'deg45', 'deg60', 'deg90']),
+    side: z.enum(['left', 'right']),
+    depthM: metres('车位深度', 'depthM'),
+    lengthAlongAisleM: metres('沿通道车位长度', 'lengthAlongAisleM'),
+    aisleWidthM: metres('通道宽度', 'aisleWidthM'),
+    accessibleCount: z.number().int().min(0).max(10_000),
+    accessibleMinShare: share('无障碍车位比例', 'accessibleMinShare'),
+    accessibleAisleM: metres('无障碍通道宽度', 'accessibleAisleM'),
+    evShare: share('充电车位比例', 'evShare'),
+    orientationDeg: z.number().min(-360).max(360),
+  })
+  .partial()
+  .strict();
+
+export const parkingLayoutBodySchema = z.object({
+  boundary: boundarySchema,
+  options: parkingOptionsSchema.optional(),
+  obstacles: featureCollectionSchema.optional(),
+  keepClear: featureCollectionSchema.optional(),
+});
+
+/** Geometric analyses computed on request by the pure domain layer (no database). */
+export function analysisRoutes(): Router {
+  const r = Router();
+
+  /** Parking layout on a lot polygon or along a kerb line (JGJ 100-2015; issue #3). */
+  r.post('/analysis/parking-layout', (req, res) => {
+    const body = parse(parkingLayoutBodySchema, req.body);
+    try {
+      const input = {
+        boundary: body.boundary,
+        obstacles: body.obstacles,
+        keepClear: body.keepClear,
+      } as ParkingLayoutInput;
+      res.json(generateParkingLayout(input, body.options ?? {}));
+    } catch (err) {
+      if (err instanceof InputError) {
+        throw new ApiError(
+          err.code === 'INVALID_OPTION' ? 'VALIDATION' : 'INVALID_GEOMETRY',
+          {
+            zh: err.zh,
+            en: err.en,
+          },
+          { code: err.code },
+        );
+      }
+      throw err;
+    }
+  });
+
+  return r;
+}

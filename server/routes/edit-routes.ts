@@ -1,0 +1,165 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { FEATURE_KINDS } from '../../domain/model/feature-kinds';
+import type { Catalog } from '../db/catalog';
+import type { FeatureStore, WriteOutcome } from '../db/feature-store';
+import { ApiError, notFound, type Bilingual } from '../http/api-error';
+import { geometrySchema } from '../http/geometry-schema';
+import { idParams, issue, parse } from '../http/parse';
+import type { TileService } from '../tiles/tile-service';
+
+const FEATURE = { zh: '要素', en: 'Feature' };
+const SCENARIO = { zh: '方案', en: 'Scenario' };
+
+const fields = {
+  name: z.string().trim().max(200).nullable().optional(),
+  category: z.string().trim().max(64).nullable().optional(),
+  widthM: z.number().positive().lt(500).nullable().optional(),
+  levels: z.number().int().positive().lt(300).nullable().optional(),
+  heightM: z.number().positive().lt(1000).nullable().optional(),
+  capacity: z.number().int().min(0).nullable().optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const createFeatureSchema = z.object({
+  kind: z.enum(FEATURE_KINDS, { message: `kind must be one of ${FEATURE_KINDS.join(', ')}` }),
+  geometry: geometrySchema,
+  ...fields,
+});
+
+const version = z.number().int().positive(issue('需要提供版本号 version', 'version is required'));
+
+export const updateFeatureSchema = z.object({
+  version,
+  geometry: geometrySchema.optional(),
+  ...fields,
+});
+export const versionSchema = z.object({ version: z.coerce.number().int().positive() });
+export const renameScenarioSchema = z.object({
+  version,
+  name: z.string().trim().min(1, issue('方案名称不能为空', 'name must not be empty')).max(200),
+});
+
+/** `?baseline=edit`: the user explicitly chose to edit the 现状 baseline. */
+const editsBaseline = (req: Request): boolean => req.query.baseline === 'edit';
+
+const readOnlyBaseline = (): ApiError =>
+  new ApiError('BASELINE_READ_ONLY', {
+    zh: '现状方案为只读: 请在方案中修改, 或明确选择“编辑现状”',
+    en: 'The baseline is read-only: edit a proposal, or choose "edit baseline" explicitly',
+  });
+
+const stale = (what: Bilingual, current: unknown): ApiError =>
+  new ApiError(
+    'CONFLICT',
+    {
+      zh: `${what.zh}已被他人修改: 您的修改未保存也未丢失, 请查看最新版本后重新应用`,
+      en: `${what.en} was changed by someone else: your edit was not saved and is kept; review the latest version and apply it again`,
+    },
+    { current },
+  );
+
+/** Writes to scenarios and features: validate → check baseline → write with version → respond. */
+export function editRoutes(deps: {
+  catalog: Catalog;
+  store: FeatureStore;
+  tiles: TileService;
+}): Router {
+  const { catalog, store, tiles } = deps;
+  const r = Router();
+
+  async function checkGeometry(geometry: unknown): Promise<string> {
+    const text = JSON.stringify(geometry);
+    const problem = await store.geometryProblem(text);
+    if (problem) {
+      throw new ApiError('INVALID_GEOMETRY', {
+        zh: `几何图形无效 (如自相交): ${problem}`,
+        en: `Invalid geometry (e.g. self-intersecting): ${problem}`,
+      });
+    }
+    return text;
+  }
+
+  async function resolve(
+    outcome: WriteOutcome,
+    what: Bilingual,
+    id: number,
+    current: () => Promise<unknown>,
+  ) {
+    if (outcome.ok) return;
+    if (outcome.reason === 'missing') throw notFound(what, id);
+    throw stale(what, await current());
+  }
+
+  const currentFeature = (id: number) => async () => {
+    const f = await store.getFeature(id);
+    return f ? (JSON.parse(f.json) as unknown) : null;
+  };
+
+  r.post('/scenarios/:id/features', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(createFeatureSchema, req.body ?? {});
+    const scenario = await catalog.getScenario(id);
+    if (!scenario) throw notFound(SCENARIO, id);
+    if (scenario.kind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
+    const { kind, geometry, ...rest } = body;
+    const created = await store.insertFeature(id, kind, await checkGeometry(geometry), rest);
+    if (scenario.kind === 'baseline') tiles.invalidate();
+    res
+      .status(201)
+      .type('application/geo+json')
+      .send((await store.getFeature(created))?.json);
+  });
+
+  r.patch('/features/:id', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(updateFeatureSchema, req.body ?? {});
+    const existing = await store.getFeature(id);
+    if (!existing) throw notFound(FEATURE, id);
+    if (existing.scenarioKind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
+    const { version: seen, geometry, ...rest } = body;
+    const text = geometry ? await checkGeometry(geometry) : undefined;
+    await resolve(await store.updateFeature(id, seen, text, rest), FEATURE, id, currentFeature(id));
+    if (existing.scenarioKind === 'baseline') tiles.invalidate();
+    res.type('application/geo+json').send((await store.getFeature(id))?.json);
+  });
+
+  r.delete('/features/:id', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const { version: seen } = parse(versionSchema, req.query);
+    const existing = await store.getFeature(id);
+    if (!existing) throw notFound(FEATURE, id);
+    if (existing.scenarioKind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
+    await resolve(await store.deleteFeature(id, seen), FEATURE, id, currentFeature(id));
+    if (existing.scenarioKind === 'baseline') tiles.invalidate();
+    res.status(204).end();
+  });
+
+  r.patch('/scenarios/:id', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(renameScenarioSchema, req.body ?? {});
+    await resolve(await store.renameScenario(id, body.version, body.name), SCENARIO, id, () =>
+      catalog.getScenario(id),
+    );
+    res.json(await catalog.getScenario(id));
+  });
+
+  r.delete('/scenarios/:id', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const { version: seen } = parse(versionSchema, req.query);
+    const scenario = await catalog.getScenario(id);
+    if (!scenario) throw notFound(SCENARIO, id);
+    if (scenario.kind === 'baseline') {
+      throw new ApiError('BASELINE_READ_ONLY', {
+        zh: '现状方案不能删除',
+        en: 'A baseline cannot be deleted',
+      });
+    }
+    await resolve(await store.deleteProposal(id, seen), SCENARIO, id, () =>
+      catalog.getScenario(id),
+    );
+    res.status(204).end();
+  });
+
+  return r;
+}

@@ -1,0 +1,208 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../helpers/test-app';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+let t: TestDatabase;
+let app: Express;
+let baselineId: number;
+let proposalId: number;
+
+// A 2.5 × 5.3 m stall near 富润家园 (≈116.35 E, 40.0 N): 1 m ≈ 1.17e-5° lon, 0.9e-5° lat.
+const stall = (lon = 116.35, lat = 40.0) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + 2.93e-5, lat],
+      [lon + 2.93e-5, lat + 4.77e-5],
+      [lon, lat + 4.77e-5],
+      [lon, lat],
+    ],
+  ],
+});
+
+const count = async (sqlText: string, params: unknown[]) =>
+  Number((await t.db.query<{ n: number }>(sqlText, params))[0]?.n);
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = makeTestApp(t.db).app;
+  const [row] = await t.db.query<{ id: number }>(
+    `SELECT s.id FROM scenario s JOIN community c ON c.id = s.community_id
+     WHERE s.kind = 'baseline' AND c.name = '富润家园'`,
+    [],
+  );
+  baselineId = Number(row!.id);
+  const created = await request(app)
+    .post(`/api/scenarios/${baselineId}/proposals`)
+    .send({ name: '方案 edit test' })
+    .expect(201);
+  proposalId = created.body.id;
+});
+
+afterAll(async () => {
+  await t?.db.query(`DELETE FROM scenario WHERE id = $1`, [proposalId]);
+  await t?.close();
+});
+
+describe('feature writes with optimistic versions', () => {
+  it('adds a stall to a proposal, updates it, and refuses a stale version without losing the newer one', async () => {
+    const add = await request(app)
+      .post(`/api/scenarios/${proposalId}/features`)
+      .send({ kind: 'parking_stall', category: 'standard', geometry: stall() })
+      .expect(201);
+    const f = JSON.parse(add.text);
+    expect(f.properties).toMatchObject({
+      kind: 'parking_stall',
+      version: 1,
+      sourceId: null,
+      scenarioId: proposalId,
+    });
+
+    const v2 = await request(app)
+      .patch(`/api/features/${f.id}`)
+      .send({ version: 1, category: 'ev', name: 'A-01' })
+      .expect(200);
+    expect(JSON.parse(v2.text).properties).toMatchObject({
+      version: 2,
+      category: 'ev',
+      name: 'A-01',
+    });
+
+    // A second user still holding version 1 moves the stall: refused, told what changed.
+    const stale = await request(app)
+      .patch(`/api/features/${f.id}`)
+      .send({ version: 1, geometry: stall(116.351) })
+      .expect(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    expect(stale.body.error.message).toMatch(/未保存也未丢失/);
+    expect(stale.body.error.details.current.properties).toMatchObject({
+      version: 2,
+      category: 'ev',
+    });
+    const [lon] = await t.db.query<{ x: number }>(
+      `SELECT ST_XMin(geom) AS x FROM feature WHERE id = $1`,
+      [f.id],
+    );
+    expect(Number(lon!.x)).toBeCloseTo(116.35, 6);
+
+    // Clearing a field with null.
+    const v3 = await request(app)
+      .patch(`/api/features/${f.id}`)
+      .send({ version: 2, name: null })
+      .expect(200);
+    expect(JSON.parse(v3.text).properties).toMatchObject({
+      version: 3,
+      name: null,
+      category: 'ev',
+    });
+
+    await request(app).delete(`/api/features/${f.id}?version=2`).expect(409);
+    await request(app).delete(`/api/features/${f.id}?version=3`).expect(204);
+    await request(app).delete(`/api/features/${f.id}?version=3`).expect(404);
+  });
+
+  it('rejects a self-intersecting polygon with the reason, saving nothing', async () => {
+    const before = await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [
+      proposalId,
+    ]);
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.35, 40],
+          [116.3501, 40.0001],
+          [116.3501, 40],
+          [116.35, 40.0001],
+          [116.35, 40],
+        ],
+      ],
+    };
+    const res = await request(app)
+      .post(`/api/scenarios/${proposalId}/features`)
+      .send({ kind: 'parking_area', geometry: bowtie })
+      .expect(422);
+    expect(res.body.error.code).toBe('INVALID_GEOMETRY');
+    expect(res.body.error.message).toMatch(/自相交.*Self-intersection/);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposalId]),
+    ).toBe(before);
+  });
+
+  it.each([
+    ['swapped coordinates', { type: 'Point', coordinates: [40.0, 116.35] }, /写反/],
+    [
+      'an open ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [116.35, 40],
+            [116.351, 40],
+            [116.351, 40.001],
+            [116.35, 40.001],
+          ],
+        ],
+      },
+      /闭合/,
+    ],
+    ['a one-point line', { type: 'LineString', coordinates: [[116.35, 40]] }, /两个点/],
+    ['an unknown type', { type: 'Circle', coordinates: [116.35, 40] }, /请求参数有误/],
+  ])('explains %s', async (_name, geometry, message) => {
+    const res = await request(app)
+      .post(`/api/scenarios/${proposalId}/features`)
+      .send({ kind: 'obstacle', geometry })
+      .expect(400);
+    expect(res.body.error.code).toBe('VALIDATION');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('keeps the baseline read-only unless the user explicitly edits it', async () => {
+    const [b] = await t.db.query<{ id: number; version: number; name: string | null }>(
+      `SELECT id, version, name FROM feature WHERE scenario_id = $1 AND kind = 'building' ORDER BY id LIMIT 1`,
+      [baselineId],
+    );
+    const refused = await request(app)
+      .patch(`/api/features/${b!.id}`)
+      .send({ version: b!.version, name: '改名' })
+      .expect(403);
+    expect(refused.body.error.code).toBe('BASELINE_READ_ONLY');
+    await request(app)
+      .post(`/api/scenarios/${baselineId}/features`)
+      .send({ kind: 'tree', geometry: { type: 'Point', coordinates: [116.35, 40] } })
+      .expect(403);
+    const ok = await request(app)
+      .patch(`/api/features/${b!.id}?baseline=edit`)
+      .send({ version: b!.version, levels: 7 })
+      .expect(200);
+    expect(JSON.parse(ok.text).properties.levels).toBe(7);
+    await request(app).delete(`/api/scenarios/${baselineId}?version=1`).expect(403);
+  });
+
+  it('renames a proposal with a version check and deletes it with its features', async () => {
+    const created = await request(app)
+      .post(`/api/scenarios/${baselineId}/proposals`)
+      .send({ name: '临时方案' })
+      .expect(201);
+    const id = created.body.id as number;
+    expect(created.body.version).toBe(1);
+    const renamed = await request(app)
+      .patch(`/api/scenarios/${id}`)
+      .send({ version: 1, name: '方案二' })
+      .expect(200);
+    expect(renamed.body).toMatchObject({ name: '方案二', version: 2 });
+    const stale = await request(app)
+      .patch(`/api/scenarios/${id}`)
+      .send({ version: 1, name: '方案三' })
+      .expect(409);
+    expect(stale.body.error.details.current.name).toBe('方案二');
+    await request(app).delete(`/api/scenarios/${id}?version=1`).expect(409);
+    await request(app).delete(`/api/scenarios/${id}?version=2`).expect(204);
+    expect(await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [id])).toBe(
+      0,
+    );
+    await request(app).get(`/api/scenarios/${id}`).expect(404);
+  });
+});

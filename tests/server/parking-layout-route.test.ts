@@ -1,0 +1,113 @@
+import express from 'express';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { localProjection } from '../../domain/geo/local-projection';
+import { errorHandler } from '../../server/http/error-handler';
+import { analysisRoutes } from '../../server/routes/analysis-routes';
+
+const app = express().use(express.json()).use('/api', analysisRoutes()).use(errorHandler);
+const URL = '/api/analysis/parking-layout';
+
+/** A w × h m rectangle near the demo district, as lon/lat. */
+const rect = (w: number, h: number): number[][][] => {
+  const p = localProjection([116.35, 40.0]);
+  return [
+    (
+      [
+        [0, 0],
+        [w, 0],
+        [w, h],
+        [0, h],
+        [0, 0],
+      ] as const
+    ).map((q) => p.toLonLat(q)),
+  ];
+};
+
+describe('POST /api/analysis/parking-layout', () => {
+  it('lays out a 40 × 40 m lot given as a Feature', async () => {
+    const res = await request(app)
+      .post(URL)
+      .send({
+        boundary: {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'Polygon', coordinates: rect(40, 40) },
+        },
+        options: { evShare: 0.1 },
+      })
+      .expect(200);
+    expect(res.body.count).toBe(64);
+    expect(res.body.countsByType).toEqual({ standard: 55, accessible: 2, ev: 7 });
+    expect(res.body.stalls.features).toHaveLength(64);
+    expect(res.body.stalls.features[0].properties).toMatchObject({ index: 0, angleDeg: 90 });
+  });
+
+  it('lays out a kerb row from a bare LineString', async () => {
+    const p = localProjection([116.35, 40.0]);
+    const res = await request(app)
+      .post(URL)
+      .send({
+        boundary: { type: 'LineString', coordinates: [p.toLonLat([0, 0]), p.toLonLat([60, 0])] },
+        options: { angle: 'parallel', side: 'right' },
+      })
+      .expect(200);
+    // 60 m / 6.0 m = 10 parallel stalls; the accessible one needs 1.2 m more: 9 fit.
+    expect(res.body.count).toBe(9);
+    expect(res.body.mode).toBe('kerb');
+  });
+
+  it('turns a self-intersecting boundary into 422 INVALID_GEOMETRY, in the asked language', async () => {
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.35, 40.0],
+          [116.351, 40.001],
+          [116.351, 40.0],
+          [116.35, 40.001],
+          [116.35, 40.0],
+        ],
+      ],
+    };
+    const zh = await request(app).post(URL).send({ boundary: bowtie }).expect(422);
+    expect(zh.body.error.code).toBe('INVALID_GEOMETRY');
+    expect(zh.body.error.message).toMatch(/自相交/);
+    const en = await request(app)
+      .post(URL)
+      .set('Accept-Language', 'en')
+      .send({ boundary: bowtie })
+      .expect(422);
+    expect(en.body.error.message).toMatch(/intersects itself/);
+  });
+
+  it('reports swapped lat/lon', async () => {
+    const swapped = rect(30, 30).map((r) => r.map(([lon, lat]) => [lat, lon]));
+    const res = await request(app)
+      .post(URL)
+      .set('Accept-Language', 'en')
+      .send({ boundary: { type: 'Polygon', coordinates: swapped } })
+      .expect(422);
+    expect(res.body.error.message).toMatch(/lat\/lon swapped/);
+  });
+
+  it.each([
+    [{ boundary: { type: 'Point', coordinates: [116.35, 40] } }, /boundary/],
+    [
+      { boundary: { type: 'Polygon', coordinates: rect(30, 30) }, options: { angle: 'deg75' } },
+      /angle/,
+    ],
+    [
+      { boundary: { type: 'Polygon', coordinates: rect(30, 30) }, options: { evShare: 2 } },
+      /evShare/,
+    ],
+    [
+      { boundary: { type: 'Polygon', coordinates: rect(30, 30) }, options: { colour: 1 } },
+      /colour/,
+    ],
+  ])('rejects an invalid body with 400 VALIDATION (%#)', async (body, message) => {
+    const res = await request(app).post(URL).set('Accept-Language', 'en').send(body).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION');
+    expect(res.body.error.message).toMatch(message);
+  });
+});
