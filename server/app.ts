@@ -8,6 +8,7 @@ import type { FeatureStore } from './db/feature-store';
 import type { Database } from './db/database';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
+import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { editRoutes } from './routes/edit-routes';
 import { openApiRoutes } from './routes/openapi-routes';
@@ -44,6 +45,7 @@ function installApi(app: Express, deps: AppDeps): void {
   api.use(express.json({ limit: deps.config.bodyLimit }));
   api.use(catalogRoutes(deps));
   api.use(editRoutes(deps));
+  api.use(analysisRoutes());
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

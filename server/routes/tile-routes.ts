@@ -54,8 +54,9 @@ export function tileRoutes(deps: { tiles: TileService }): Router {
     res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.setHeader('X-Tile-Path', tile.path);
+    res.setHeader('Server-Timing', `build;dur=${tile.buildMs.toFixed(2)}`);
     res.setHeader('Vary', 'Accept-Encoding');
-    if (req.acceptsEncodings('gzip')) {
+    if (tile.gzip && req.acceptsEncodings('gzip')) {
       res.setHeader('Content-Encoding', 'gzip');
       res.end(tile.gzip);
     } else {

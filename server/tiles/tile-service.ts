@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Geometry } from 'geojson';
 import type { Database } from '../db/database';
@@ -22,9 +22,12 @@ export type TilePath = 'mvt' | 'sql-clip';
 
 export interface Tile {
   /** Uncompressed MVT bytes (may be empty: no features). */
-  mvt: Buffer;
-  gzip: Buffer;
-  path: TilePath;
+  readonly mvt: Buffer;
+  /** The same bytes gzipped, once compression (off the request path) has finished. */
+  gzip?: Buffer;
+  readonly path: TilePath;
+  /** Time the database and encoder took to build it, ms (Server-Timing). */
+  readonly buildMs: number;
 }
 
 interface FeatureRow {
@@ -47,7 +50,9 @@ export interface TileService {
 /**
  * Vector tiles on both engines. Server PostGIS builds them with ST_AsMVT; PGlite's PostGIS has
  * no protobuf (ST_AsMVT and ST_AsMVTGeom both fail), so there PostGIS clips and quantises and
- * we encode. Tiles are cached (LRU, gzipped once) until `invalidate`.
+ * we encode. Tiles are cached (LRU) until `invalidate`. A freshly built tile is served as is
+ * and gzipped in the background for every later request: compression never delays a miss.
+ * Concurrent requests for a tile being built share the one build.
  */
 export function makeTileService(
   db: Database,
@@ -60,12 +65,14 @@ export function makeTileService(
       ? new LRUCache<string, Tile>({ max: options.cacheEntries })
       : undefined;
   let generation = 0;
+  const building = new Map<string, Promise<Tile>>();
 
   async function build(layer: TileLayerName, z: number, x: number, y: number): Promise<Buffer> {
     const kinds = [...TILE_LAYERS[layer].kinds];
     if (path === 'mvt') {
       const [row] = await db.query<{ mvt: Uint8Array }>(sql('tile-mvt'), [z, x, y, kinds]);
-      return Buffer.from(row?.mvt ?? new Uint8Array(0));
+      const bytes = row?.mvt ?? new Uint8Array(0);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
     const rows = await db.query<FeatureRow>(sql('tile-features'), [z, x, y, kinds]);
     const layers = new Map<string, TileFeature[]>();
@@ -93,14 +100,25 @@ export function makeTileService(
       generation += 1;
       cache?.clear();
     },
-    async getTile(layer, z, x, y) {
+    getTile(layer, z, x, y) {
       const key = `${generation}/${layer}/${z}/${x}/${y}`;
-      const hit = cache?.get(key);
-      if (hit) return hit;
-      const mvt = await build(layer, z, x, y);
-      const tile: Tile = { mvt, gzip: gzipSync(mvt), path };
-      cache?.set(key, tile);
-      return tile;
+      const hit = cache?.get(key) ?? building.get(key);
+      if (hit) return Promise.resolve(hit);
+      const started = performance.now();
+      const pending = build(layer, z, x, y)
+        .then((mvt): Tile => {
+          const tile: Tile = { mvt, path, buildMs: performance.now() - started };
+          if (cache) {
+            cache.set(key, tile);
+            gzip(mvt, (err, zipped) => {
+              if (!err) tile.gzip = zipped;
+            });
+          }
+          return tile;
+        })
+        .finally(() => building.delete(key));
+      building.set(key, pending);
+      return pending;
     },
   };
 }

@@ -190,6 +190,22 @@ describe('vector tiles', () => {
     expect(['Polygon', 'MultiPolygon']).toContain(gj.geometry.type);
   });
 
+  it('serves a tile uncompressed when first built, then gzipped from the cache', async () => {
+    const url = '/api/tiles/baseline/14/13487/6203.mvt';
+    const first = await request(app).get(url).set('Accept-Encoding', 'gzip').expect(200);
+    expect(first.headers['content-encoding']).toBeUndefined();
+    expect(first.headers['server-timing']).toMatch(/^build;dur=\d/);
+    // Compression runs in the background; poll until the cached copy is gzipped.
+    let encoding: string | undefined;
+    for (let i = 0; i < 100 && !encoding; i++) {
+      await new Promise((ok) => setTimeout(ok, 20));
+      encoding = (await request(app).get(url).set('Accept-Encoding', 'gzip').expect(200)).headers[
+        'content-encoding'
+      ];
+    }
+    expect(encoding).toBe('gzip');
+  });
+
   it('describes the layer as TileJSON', async () => {
     const res = await request(app).get('/api/tiles/baseline.json').expect(200);
     expect(res.body.tiles[0]).toMatch(/\/api\/tiles\/baseline\/\{z\}\/\{x\}\/\{y\}\.mvt$/);
