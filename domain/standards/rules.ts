@@ -102,6 +102,16 @@ export const RULES = {
     evSharePublic: rule(0.1, '公共停车场 ≥10% 充电车位'),
     landPerSurfaceStallSqM: rule({ minSqM: 25, maxSqM: 30 }, 'GB/T 51149-2016', true),
     bicycleStallM: rule({ lengthM: 1.8, widthM: 0.6, aisleWidthM: 1.5 }, 'GB/T 51149-2016'),
+    /** Clearance radius around a tree given as a point obstacle (trunk centre), in metres. */
+    treeClearanceRadiusM: rule(
+      0.75,
+      'CJJ 75-97 §4.2 行道树树干中心至路缘石外侧最小距离 0.75 m',
+      true,
+    ),
+    /** Product limits of the layout generator (not planning rules): one request stays fast. */
+    layoutMaxAreaSqM: rule(500_000, '产品限制: 单次停车布局面积 ≤ 50 ha (约一个片区)'),
+    layoutMaxKerbLengthM: rule(5_000, '产品限制: 单次路侧停车线长 ≤ 5 km'),
+    layoutMaxVertices: rule(5_000, '产品限制: 单次输入顶点数 ≤ 5000'),
   },
   lifeCircle: {
     walkSpeedMPerMin: rule(75, `${GB50180} §2.0.2 (4.5 km/h)`),
@@ -112,6 +122,14 @@ export const RULES = {
       min5: rule({ minutes: 5, maxDistanceM: 300 }, `${GB50180} §2.0.4`),
       block: rule({ minutes: 0, maxDistanceM: 150 }, `${GB50180} §2.0.5 居住街坊`, true),
     },
+    /** OSM highway classes closed to pedestrians: left out of the walking network. */
+    nonWalkableHighwayClasses: rule<readonly string[]>(
+      ['motorway', 'motorway_link', 'trunk', 'trunk_link'],
+      '道路交通安全法 §67 (行人不得进入高速公路); CJJ 37-2012 §3.1.2 快速路 (OSM trunk) 全封闭',
+      true,
+    ),
+    /** Product limit: a building or facility farther than this from the network is unreachable. */
+    maxAttachDistanceM: rule(200, '产品限制: 建筑/设施距步行网络 > 200 m 视为不可达 (可调)'),
   },
   /** Defaults the importer uses when OpenStreetMap is silent. Shown in the UI as estimates. */
   importEstimates: {

@@ -1,0 +1,21 @@
+import type { Frame } from '../geo/frame';
+
+/** A row of stalls to fill: a band along the frame's x axis beside its aisle (or kerb). */
+export interface PlannedRow {
+  readonly frame: Frame;
+  /** y of the row's front edge (aisle or kerb side) in the frame. */
+  readonly frontY: number;
+  /** +1: the stalls extend to larger y from the front; −1: to smaller y. */
+  readonly facing: 1 | -1;
+  /** Free runs along x [a0, b0, a1, b1, …] in which the row's stalls may stand. */
+  readonly intervals: readonly number[];
+  /** The driving aisle the row opens onto (lots only), as an index into the aisle list. */
+  readonly aisle?: number;
+}
+
+/** A driving aisle band y0 ≤ y ≤ y1 of a frame (lots only). */
+export interface PlannedAisle {
+  readonly frame: Frame;
+  readonly y0: number;
+  readonly y1: number;
+}

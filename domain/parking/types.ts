@@ -1,0 +1,86 @@
+import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
+
+/** Parking angles of JGJ 100-2015 表4.3.4: 平行式, 斜列式 30°/45°/60°, 垂直式. */
+export type ParkingAngle = 'parallel' | 'deg30' | 'deg45' | 'deg60' | 'deg90';
+
+export type StallType = 'standard' | 'accessible' | 'ev';
+
+export interface StallProperties {
+  readonly stallType: StallType;
+  /** Angle between the stall's axis and its aisle (or kerb), degrees: 0 parallel … 90. */
+  readonly angleDeg: number;
+  /** Position in the output, 0-based; also the feature id. */
+  readonly index: number;
+  /** Row the stall belongs to, 0-based, in output order. */
+  readonly row: number;
+}
+
+export interface AisleProperties {
+  /** 'drive': a driving aisle; 'accessible': the 1.2 m wheelchair aisle beside accessible stalls. */
+  readonly kind: 'drive' | 'accessible';
+  readonly index: number;
+  readonly widthM: number;
+}
+
+/** Per-layout overrides; each default comes from RULES.parking (JGJ 100, GB 50763). */
+export interface ParkingLayoutOptions {
+  /** Parking angle; default 'deg90'. */
+  readonly angle?: ParkingAngle;
+  /** Kerb rows only: the side of the line (walking from its first to last point); default 'left'. */
+  readonly side?: 'left' | 'right';
+  /** Stall depth perpendicular to the aisle, m (JGJ 100 表4.3.4). */
+  readonly depthM?: number;
+  /** Stall length measured along the aisle, m (JGJ 100 表4.3.4). */
+  readonly lengthAlongAisleM?: number;
+  /** Driving aisle width, m (JGJ 100 表4.3.4); lots only. */
+  readonly aisleWidthM?: number;
+  /** Accessible stalls wanted; at least the minimum share is always provided. */
+  readonly accessibleCount?: number;
+  /** Minimum share of accessible stalls, rounded up (GB 50763 §3.14.1: 2 %). */
+  readonly accessibleMinShare?: number;
+  /** Width of the wheelchair aisle beside an accessible stall, m (GB 50763 §3.14.3: 1.2). */
+  readonly accessibleAisleM?: number;
+  /** Share of stalls with EV chargers, 0–1, rounded up; default 0. */
+  readonly evShare?: number;
+  /** Lots only: fix the aisle bearing (degrees clockwise from north) instead of searching. */
+  readonly orientationDeg?: number;
+}
+
+export interface ParkingLayoutInput {
+  /** A lot (Polygon, holes allowed) or a kerb line (LineString), WGS84 lon/lat. */
+  readonly boundary: Polygon | LineString | Feature<Polygon | LineString>;
+  /** Buildings, trees (points; `radiusM`), walls (lines; optional `widthM`): stalls and aisles avoid them. */
+  readonly obstacles?: FeatureCollection;
+  /** Fire lanes (lines with `widthM`, at least the 4 m clear width) or areas: no stall may touch them. */
+  readonly keepClear?: FeatureCollection;
+}
+
+export interface ParkingLayoutResult {
+  readonly mode: 'lot' | 'kerb';
+  /** Stalls in a deterministic order (rows in order, then along each row), id = index. */
+  readonly stalls: FeatureCollection<Polygon, StallProperties>;
+  readonly count: number;
+  readonly countsByType: Readonly<Record<StallType, number>>;
+  /** Driving aisles (lots) and wheelchair aisles. */
+  readonly aisles: FeatureCollection<Polygon, AisleProperties>;
+  /**
+   * Bearing of the aisles (lot) or of the kerb's first segment, degrees clockwise from north
+   * in [0, 180): the orientation chosen.
+   */
+  readonly angleDeg: number;
+  /** The parking angle of every stall, degrees (0 = parallel). */
+  readonly stallAngleDeg: number;
+  /** Accessible stalls required: max(requested, ⌈share × count⌉). */
+  readonly accessibleRequired: number;
+  /** Stall dimensions used, metres. */
+  readonly dimensions: {
+    readonly depthM: number;
+    readonly lengthAlongAisleM: number;
+    readonly aisleWidthM: number;
+    readonly stallWidthM: number;
+    readonly stallLengthM: number;
+  };
+  /** Lot area (m², holes excluded) or kerb length (m). */
+  readonly areaSqM?: number;
+  readonly lengthM?: number;
+}
