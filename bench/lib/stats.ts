@@ -43,3 +43,5 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const c of cells) console.log(line(c));
 }
+
+export const median = (values: readonly number[]): number => percentile(values, 50);
