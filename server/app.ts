@@ -11,6 +11,7 @@ import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { editRoutes } from './routes/edit-routes';
+import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
@@ -46,6 +47,7 @@ function installApi(app: Express, deps: AppDeps): void {
   api.use(catalogRoutes(deps));
   api.use(editRoutes(deps));
   api.use(analysisRoutes());
+  api.use(fireLaneRoutes());
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

@@ -63,6 +63,25 @@ export const RULES = {
     rescueSiteMaxSlope: rule(0.03, `${GB50016} §7.2.2`),
     markingEdgeLineWidthM: rule(0.15, '消防车通道标志标线设置 (GA/T 消防车道标线)', true),
     markingTextSpacingM: rule(20, '消防车通道标志标线设置 ("消防车道 禁止占用")', true),
+    /**
+     * Compliance engine (domain/fire-lanes). A dead end longer than this from its last junction
+     * needs a turnaround; §7.1.9 itself asks one of every 尽头式消防车道 (set 0 for that).
+     */
+    deadEndMaxLengthM: rule(120, `${GB50016} §7.1.9 尽头式消防车道 (120 m 为常用阈值)`, true),
+    /** Residential buildings higher than this are high-rise (高层住宅). */
+    highRiseResidentialHeightM: rule(27, `${GB50016} §5.1.1 表5.1.1 (住宅建筑高度大于27 m)`),
+    /** Height unknown: this many storeys or more count as high-rise (≈ 3 m per storey). */
+    highRiseLevelsWhenHeightUnknown: rule(10, `${GB50016} §5.1.1 (按层数估计: ≥10层)`, true),
+    /** Height unknown: estimated height = levels × this, for the > 50 m rescue-site rule. */
+    storeyHeightEstimateM: rule(3, '估算: 住宅层高约 3 m', true),
+    /** Buildings higher than this need the larger rescue site (rescueSiteOver50mMinM). */
+    rescueSiteLargerAboveHeightM: rule(50, `${GB50016} §7.2.2 (建筑高度大于50 m)`),
+    /** A building's footprint must lie within this distance of a compliant lane's edge. */
+    maxBuildingAccessDistanceM: rule(
+      60,
+      '实践值: 消防车停靠处至建筑的水带铺设距离 (3 盘 20 m 水带); 非 GB 50016 条文',
+      true,
+    ),
   },
   parking: {
     designCarM: rule({ lengthM: 4.8, widthM: 1.8 }, 'JGJ 100-2015 §4.1.1 小型车'),
