@@ -262,17 +262,8 @@ describe('checkFireLanes', () => {
         coordinates: [P.toLonLat([-10, -5]), P.toLonLat([1010, -5])],
       },
     });
-    const input = fc(features);
-    let ms = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t = performance.now();
-      const r = checkFireLanes(input);
-      ms = Math.min(ms, performance.now() - t);
-      expect(r.summary.byRule['clear-width']).toBe(1600);
-    }
-    // Target < 100 ms; measured 250–400 ms with load average 9 on 2 shared cores, so the
-    // bound only catches regressions (e.g. the 10× slower Turf clipping this replaced).
-    expect(ms).toBeLessThan(400);
+    // Every stall of the 40 × 40 grid stands in a lane; speed is for bench/, not for tests.
+    expect(checkFireLanes(fc(features)).summary.byRule['clear-width']).toBe(1600);
   });
 });
 
