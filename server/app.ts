@@ -10,6 +10,7 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
+import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
@@ -48,6 +49,7 @@ function installApi(app: Express, deps: AppDeps): void {
   api.use(editRoutes(deps));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
+  api.use(coverageRoutes());
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

@@ -4,6 +4,8 @@ import { FEATURE_KINDS } from '../../domain/model/feature-kinds';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { proposalBodySchema } from './catalog-routes';
 import { createFeatureSchema, renameScenarioSchema, updateFeatureSchema } from './edit-routes';
+import { parkingLayoutBodySchema } from './analysis-routes';
+import { fireLaneBodySchema } from './fire-lane-routes';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -212,6 +214,42 @@ export function openApiDocument(): object {
             403: errorResponse,
             404: errorResponse,
             409: errorResponse,
+          },
+        },
+      },
+      '/api/analysis/parking-layout': {
+        post: {
+          summary:
+            'Lay out parking stalls (JGJ 100 dimensions) in a lot polygon or along a kerb line, clear of obstacles and fire lanes; stateless',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(parkingLayoutBodySchema) } },
+          },
+          responses: {
+            200: {
+              description:
+                '{ stalls: FeatureCollection, count, countsByType, aisles, angleDeg, … }',
+            },
+            400: errorResponse,
+            422: errorResponse,
+          },
+        },
+      },
+      '/api/analysis/fire-lanes': {
+        post: {
+          summary:
+            'Check a scenario’s features against GB 50016 §7.1–7.2 fire-lane rules; stateless',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(fireLaneBodySchema) } },
+          },
+          responses: {
+            200: {
+              description:
+                '{ violations: FeatureCollection (ruleId, clause, severity, messageZh, messageEn …), summary }',
+            },
+            400: errorResponse,
+            422: errorResponse,
           },
         },
       },

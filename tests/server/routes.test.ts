@@ -213,11 +213,73 @@ describe('vector tiles', () => {
   });
 });
 
+describe('analysis routes are mounted in the app', () => {
+  it('lays out a 40 × 40 m lot and checks a lane blocked by one of its stalls', async () => {
+    // 40 m ≈ 4.70e-4° of longitude and 3.60e-4° of latitude at 40° N.
+    const [w, s, e, n] = [116.35, 40.0, 116.35047, 40.00036];
+    const lot = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    };
+    const layout = await request(app)
+      .post('/api/analysis/parking-layout')
+      .send({ boundary: lot })
+      .expect(200);
+    expect(layout.body.count).toBeGreaterThan(50);
+    const stall = layout.body.stalls.features[0];
+    const [x0, y0] = stall.geometry.coordinates[0][0];
+    const lane = {
+      type: 'LineString',
+      coordinates: [
+        [x0 - 0.001, y0],
+        [x0 + 0.001, y0],
+      ],
+    };
+    const check = await request(app)
+      .post('/api/analysis/fire-lanes')
+      .send({
+        features: {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              id: 'lane',
+              properties: { kind: 'fire_lane', widthM: 4 },
+              geometry: lane,
+            },
+            {
+              type: 'Feature',
+              id: 'stall',
+              properties: { kind: 'parking_stall' },
+              geometry: stall.geometry,
+            },
+          ],
+        },
+      })
+      .expect(200);
+    expect(check.body.summary.byRule['clear-width']).toBe(1);
+    expect(check.body.violations.features[0].properties).toMatchObject({
+      ruleId: 'clear-width',
+      featureId: 'stall',
+    });
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('describes every route the app serves', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const p of [
+      '/api/analysis/fire-lanes',
+      '/api/analysis/parking-layout',
       '/api/features/{id}',
       '/api/health',
       '/api/districts',
