@@ -6,6 +6,7 @@ import { proposalBodySchema } from './catalog-routes';
 import { createFeatureSchema, renameScenarioSchema, updateFeatureSchema } from './edit-routes';
 import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
+import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -248,6 +249,38 @@ export function openApiDocument(): object {
               description:
                 '{ violations: FeatureCollection (ruleId, clause, severity, messageZh, messageEn …), summary }',
             },
+            400: errorResponse,
+            422: errorResponse,
+          },
+        },
+      },
+      '/api/analysis/coverage': {
+        post: {
+          summary:
+            '15-minute life circle (GB 50180): network walking distance from every building to the nearest facility of each category, shares by tier and gaps; stateless',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(coverageBodySchema) } },
+          },
+          responses: {
+            200: {
+              description: '{ origins: [{ id, distancesM, walkMinutes, missing }], summary }',
+            },
+            400: errorResponse,
+            422: errorResponse,
+          },
+        },
+      },
+      '/api/analysis/walking-isochrones': {
+        post: {
+          summary:
+            'Walking isochrones (5/10/15 min) from a point over the walking network; stateless',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(isochroneBodySchema) } },
+          },
+          responses: {
+            200: { description: 'FeatureCollection of reached segments and polygons per band' },
             400: errorResponse,
             422: errorResponse,
           },

@@ -278,6 +278,7 @@ describe('GET /api/openapi.json', () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const p of [
+      '/api/analysis/coverage',
       '/api/analysis/fire-lanes',
       '/api/analysis/parking-layout',
       '/api/features/{id}',
