@@ -22,6 +22,22 @@ export interface StoredFeature {
 
 export type WriteOutcome = { ok: true; id: number } | { ok: false; reason: 'stale' | 'missing' };
 
+export interface BatchCreate extends FeatureFields {
+  kind: string;
+  /** GeoJSON geometry object. */
+  geometry: unknown;
+}
+
+export interface BatchOps {
+  create: BatchCreate[];
+  update: ({ id: number; version: number; geometry?: unknown } & FeatureFields)[];
+  delete: { id: number; version: number }[];
+}
+
+export type BatchOutcome =
+  | { ok: true; created: number[]; updated: number[]; deleted: number[] }
+  | { ok: false; conflicts: { id: number; reason: 'stale' | 'missing' | 'other-scenario' }[] };
+
 const CLEARABLE = ['name', 'category', 'widthM', 'levels', 'heightM', 'capacity'] as const;
 
 const withFeatureJson = (name: string): string =>
@@ -56,6 +72,22 @@ export interface FeatureStore {
   deleteFeature(id: number, version: number): Promise<WriteOutcome>;
   renameScenario(id: number, version: number, name: string): Promise<WriteOutcome>;
   deleteProposal(id: number, version: number): Promise<WriteOutcome>;
+  /** Index and reason of each geometry PostGIS rejects, in input order. */
+  geometryProblems(geometries: unknown[]): Promise<{ index: number; problem: string }[]>;
+  /**
+   * Creates, updates and deletes in one scenario, in one transaction: if any update or delete
+   * names a stale version (or a feature of another scenario), nothing is written.
+   */
+  applyBatch(scenarioId: number, ops: BatchOps): Promise<BatchOutcome>;
+}
+
+/** Thrown inside a batch transaction to roll it back; carries the conflicts. */
+class BatchConflict extends Error {
+  constructor(
+    readonly conflicts: { id: number; reason: 'stale' | 'missing' | 'other-scenario' }[],
+  ) {
+    super('batch conflict');
+  }
 }
 
 export function makeFeatureStore(db: Database): FeatureStore {
@@ -138,6 +170,60 @@ export function makeFeatureStore(db: Database): FeatureStore {
         await db.query<{ id: number }>(sql('delete-proposal'), [id, version]),
         scenarioExists(id),
       );
+    },
+    async geometryProblems(geometries) {
+      if (geometries.length === 0) return [];
+      const rows = await db.query<{ index: number; problem: string }>(
+        sql('geometry-problems-batch'),
+        [JSON.stringify(geometries)],
+      );
+      return rows.map((r) => ({ index: Number(r.index), problem: r.problem }));
+    },
+    async applyBatch(scenarioId, ops) {
+      try {
+        return await db.transaction(async (tx) => {
+          // Every named feature must belong to this scenario and be at the version the user saw.
+          const named = [...ops.update, ...ops.delete];
+          const conflicts: BatchConflict['conflicts'] = [];
+          if (named.length) {
+            const rows = await tx.query<{ id: number; version: number; scenario_id: number }>(
+              'SELECT id, version, scenario_id FROM feature WHERE id = ANY ($1::bigint[]) FOR UPDATE',
+              [named.map((n) => n.id)],
+            );
+            const byId = new Map(rows.map((r) => [Number(r.id), r]));
+            for (const n of named) {
+              const row = byId.get(n.id);
+              if (!row) conflicts.push({ id: n.id, reason: 'missing' });
+              else if (Number(row.scenario_id) !== scenarioId)
+                conflicts.push({ id: n.id, reason: 'other-scenario' });
+              else if (Number(row.version) !== n.version)
+                conflicts.push({ id: n.id, reason: 'stale' });
+            }
+          }
+          if (conflicts.length) throw new BatchConflict(conflicts);
+          for (const d of ops.delete) await tx.query(sql('delete-feature'), [d.id, d.version]);
+          for (const u of ops.update) {
+            const clear = CLEARABLE.filter((k) => u[k] === null);
+            const geojson = u.geometry === undefined ? null : JSON.stringify(u.geometry);
+            await tx.query(sql('update-feature'), [u.id, u.version, geojson, ...values(u), clear]);
+          }
+          const created = ops.create.length
+            ? await tx.query<{ id: number }>(sql('insert-features-batch'), [
+                scenarioId,
+                JSON.stringify(ops.create),
+              ])
+            : [];
+          return {
+            ok: true as const,
+            created: created.map((r) => Number(r.id)),
+            updated: ops.update.map((u) => u.id),
+            deleted: ops.delete.map((d) => d.id),
+          };
+        });
+      } catch (err) {
+        if (err instanceof BatchConflict) return { ok: false, conflicts: err.conflicts };
+        throw err;
+      }
     },
   };
 }

@@ -35,6 +35,25 @@ export const updateFeatureSchema = z.object({
   ...fields,
 });
 export const versionSchema = z.object({ version: z.coerce.number().int().positive() });
+/** Most operations one batch may carry: a lot of a few hundred stalls fits many times over. */
+export const MAX_BATCH_OPS = 2000;
+
+export const batchSchema = z
+  .object({
+    create: z.array(createFeatureSchema).default([]),
+    update: z
+      .array(z.object({ id: z.number().int().positive(), ...updateFeatureSchema.shape }))
+      .default([]),
+    delete: z.array(z.object({ id: z.number().int().positive(), version })).default([]),
+  })
+  .refine(
+    (b) => b.create.length + b.update.length + b.delete.length <= MAX_BATCH_OPS,
+    issue(
+      `单次批量操作不超过 ${MAX_BATCH_OPS} 项, 请分批提交`,
+      `at most ${MAX_BATCH_OPS} operations per batch; split it`,
+    ),
+  );
+
 export const renameScenarioSchema = z.object({
   version,
   name: z.string().trim().min(1, issue('方案名称不能为空', 'name must not be empty')).max(200),
@@ -109,6 +128,43 @@ export function editRoutes(deps: {
       .status(201)
       .type('application/geo+json')
       .send((await store.getFeature(created))?.json);
+  });
+
+  r.post('/scenarios/:id/features/batch', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const body = parse(batchSchema, req.body ?? {});
+    const scenario = await catalog.getScenario(id);
+    if (!scenario) throw notFound(SCENARIO, id);
+    if (scenario.kind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
+    const geometries = [
+      ...body.create.map((c) => c.geometry),
+      ...body.update.flatMap((u) => (u.geometry ? [u.geometry] : [])),
+    ];
+    const problems = await store.geometryProblems(geometries);
+    if (problems.length) {
+      const first = problems[0]!;
+      throw new ApiError(
+        'INVALID_GEOMETRY',
+        {
+          zh: `第 ${first.index + 1} 个几何图形无效 (如自相交): ${first.problem}; 共 ${problems.length} 个问题, 未保存任何内容`,
+          en: `Geometry ${first.index + 1} is invalid (e.g. self-intersecting): ${first.problem}; ${problems.length} problem(s), nothing saved`,
+        },
+        { problems },
+      );
+    }
+    const result = await store.applyBatch(id, body);
+    if (!result.ok) {
+      throw new ApiError(
+        'CONFLICT',
+        {
+          zh: `${result.conflicts.length} 个要素已被他人修改或不属于此方案: 整批未保存, 您的修改仍保留, 请刷新后重新应用`,
+          en: `${result.conflicts.length} feature(s) changed meanwhile or belong to another scenario: nothing in the batch was saved; your edits are kept — reload and apply them again`,
+        },
+        { conflicts: result.conflicts },
+      );
+    }
+    if (scenario.kind === 'baseline') tiles.invalidate();
+    res.status(200).json(result);
   });
 
   r.patch('/features/:id', async (req, res) => {

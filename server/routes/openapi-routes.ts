@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { FEATURE_KINDS } from '../../domain/model/feature-kinds';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { proposalBodySchema } from './catalog-routes';
-import { createFeatureSchema, renameScenarioSchema, updateFeatureSchema } from './edit-routes';
+import {
+  batchSchema,
+  createFeatureSchema,
+  renameScenarioSchema,
+  updateFeatureSchema,
+} from './edit-routes';
 import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
@@ -162,6 +167,28 @@ export function openApiDocument(): object {
             400: errorResponse,
             403: errorResponse,
             404: errorResponse,
+            422: errorResponse,
+          },
+        },
+      },
+      '/api/scenarios/{id}/features/batch': {
+        post: {
+          summary:
+            'Create, update and delete features of one scenario in one transaction: any stale version or invalid geometry and nothing is written',
+          parameters: [
+            idPath('scenario id'),
+            q('baseline', 'edit: explicitly edit the 现状 baseline', { enum: ['edit'] }),
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(batchSchema) } },
+          },
+          responses: {
+            200: { description: '{ created: ids in input order, updated, deleted }' },
+            400: errorResponse,
+            403: errorResponse,
+            404: errorResponse,
+            409: errorResponse,
             422: errorResponse,
           },
         },

@@ -205,4 +205,86 @@ describe('feature writes with optimistic versions', () => {
     );
     await request(app).get(`/api/scenarios/${id}`).expect(404);
   });
+
+  it('saves a batch all or nothing: a stale version or one bad geometry writes nothing', async () => {
+    const stalls = [0, 1, 2].map((i) => ({
+      kind: 'parking_stall',
+      category: 'standard',
+      geometry: stall(116.35 + i * 3e-5),
+    }));
+    const created = await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({ create: stalls })
+      .expect(200);
+    expect(created.body.created).toHaveLength(3);
+    const [a, b, c] = created.body.created as number[];
+
+    const before = await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [
+      proposalId,
+    ]);
+    // Deleting two stalls while someone else's edit made the third one's version stale.
+    await request(app).patch(`/api/features/${c}`).send({ version: 1, category: 'ev' }).expect(200);
+    const stale = await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({
+        delete: [
+          { id: a, version: 1 },
+          { id: b, version: 1 },
+        ],
+        update: [{ id: c, version: 1, category: 'accessible' }],
+      })
+      .expect(409);
+    expect(stale.body.error.details.conflicts).toEqual([{ id: c, reason: 'stale' }]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposalId]),
+    ).toBe(before);
+
+    const bowtie = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [116.35, 40],
+          [116.3501, 40.0001],
+          [116.3501, 40],
+          [116.35, 40.0001],
+          [116.35, 40],
+        ],
+      ],
+    };
+    const bad = await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({ create: [stalls[0], { kind: 'parking_area', geometry: bowtie }] })
+      .expect(422);
+    expect(bad.body.error.details.problems[0].index).toBe(1);
+    expect(bad.body.error.message).toMatch(/第 2 个几何图形无效/);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposalId]),
+    ).toBe(before);
+
+    // A feature of another scenario cannot be deleted through this one.
+    const [other] = await t.db.query<{ id: number }>(
+      `SELECT id FROM feature WHERE scenario_id = $1 LIMIT 1`,
+      [baselineId],
+    );
+    const foreign = await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({ delete: [{ id: Number(other!.id), version: 1 }] })
+      .expect(409);
+    expect(foreign.body.error.details.conflicts[0].reason).toBe('other-scenario');
+
+    const done = await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({
+        delete: [
+          { id: a, version: 1 },
+          { id: b, version: 1 },
+          { id: c, version: 2 },
+        ],
+      })
+      .expect(200);
+    expect(done.body.deleted).toEqual([a, b, c]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposalId]),
+    ).toBe(before - 3);
+  });
 });
