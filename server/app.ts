@@ -14,6 +14,7 @@ import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
+import { reportRoutes } from './routes/report-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
 
@@ -30,13 +31,16 @@ export function makeApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  installApi(app, deps);
+  const reports = reportRoutes(deps);
+  installApi(app, deps, reports.api);
+  // Printable pages (compliance report); before the client's catch-all route.
+  app.use('/report', reports.pages);
   installClient(app, deps.config.clientDir);
   app.use(errorHandler);
   return app;
 }
 
-function installApi(app: Express, deps: AppDeps): void {
+function installApi(app: Express, deps: AppDeps, reports: express.Router): void {
   const api = express.Router();
   // Tiles are gzipped once in the cache; compress only the other responses on the fly.
   api.use(
@@ -50,6 +54,7 @@ function installApi(app: Express, deps: AppDeps): void {
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());
+  api.use(reports);
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

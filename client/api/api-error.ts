@@ -3,12 +3,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly url: string;
+  /** The server's `error.details` (a 409 CONFLICT carries `{ current }`), when given. */
+  readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, url: string) {
+  constructor(status: number, code: string, message: string, url: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.url = url;
+    this.details = details;
   }
 }

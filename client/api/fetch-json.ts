@@ -7,22 +7,41 @@ const isErrorBody = (body: unknown): body is ApiErrorBody =>
   'error' in body &&
   typeof (body as ApiErrorBody).error?.message === 'string';
 
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  /** The UI language: the server answers errors in it (Accept-Language). */
+  locale?: string;
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * GET a JSON document from the API. Network failures, non-2xx answers and non-JSON bodies all
- * become an ApiError (code `network`, the server's code, or `bad_response`), so callers handle
- * one error type. An abort is rethrown as is (callers ignore it).
+ * Calls the JSON API. Network failures, non-2xx answers and non-JSON bodies all become an
+ * ApiError (code `network`, the server's code, or `bad_response`), so callers handle one error
+ * type; a 204 resolves to undefined. An abort is rethrown as is (callers ignore it).
  */
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function requestJson<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, locale, signal } = options;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (locale) headers['accept-language'] = locale;
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
+    response = await fetch(url, {
+      method,
+      headers,
+      signal,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err), url);
   }
-  let body: unknown;
+  if (response.status === 204) return undefined as T;
+  let parsed: unknown;
   try {
-    body = await response.json();
+    parsed = await response.json();
   } catch {
     throw new ApiError(
       response.status,
@@ -32,8 +51,9 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
     );
   }
   if (!response.ok) {
-    if (isErrorBody(body)) {
-      throw new ApiError(response.status, body.error.code, body.error.message, url);
+    if (isErrorBody(parsed)) {
+      const e = parsed.error;
+      throw new ApiError(response.status, e.code, e.message, url, e.details);
     }
     throw new ApiError(
       response.status,
@@ -42,8 +62,12 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
       url,
     );
   }
-  return body as T;
+  return parsed as T;
 }
+
+/** GET a JSON document from the API (see requestJson). */
+export const fetchJson = <T>(url: string, signal?: AbortSignal): Promise<T> =>
+  requestJson<T>(url, { signal });
 
 /** Builds `path?key=value&...`, skipping undefined values; commas stay readable. */
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { FeatureKind } from '../../domain/model/feature-kinds';
 import type { RenewalStage } from '../../domain/model/renewal-stages';
 
@@ -64,8 +64,32 @@ export interface PlanFeatureProperties {
 
 export type CommunityCollection = FeatureCollection<Polygon | MultiPolygon, CommunityProperties>;
 export type PlanFeatureCollection = FeatureCollection<Geometry, PlanFeatureProperties>;
+export type ApiFeature = Feature<Geometry, PlanFeatureProperties>;
 
 /** The error body every API route returns on failure. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: unknown };
+}
+
+/** One scenario of a community: its baseline (现状) or a proposal (方案). */
+export interface Scenario {
+  id: Id;
+  kind: 'baseline' | 'proposal';
+  name: string;
+  version: number;
+  baseScenarioId: Id | null;
+  communityId: Id | null;
+  districtId?: Id;
+}
+
+/** Fields of a feature the edit API writes (null clears a field on PATCH). */
+export interface FeatureFields {
+  name?: string | null;
+  category?: string | null;
+  widthM?: number | null;
+  levels?: number | null;
+  heightM?: number | null;
+  capacity?: number | null;
+  /** Free-form attributes (the API does not accept null here). */
+  props?: Record<string, unknown>;
 }

@@ -1,9 +1,13 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
+import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
+import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
 import { FACILITY_CATEGORIES } from '../../domain/standards/rules';
 import { ApiError } from '../api/api-error';
 import { getDistricts } from '../api/get-districts';
 import { getHealth } from '../api/get-health';
-import type { District } from '../api/types';
+import type { ApiFeature, District, Id, Scenario } from '../api/types';
+import type { FeatureChange } from '../api/update-feature';
 import { DistrictDataController, LOAD_STEPS } from '../data/district-data.controller';
 import {
   pickedId,
@@ -11,14 +15,30 @@ import {
   type DistrictData,
   type PickedFeature,
 } from '../data/district-data';
+import { mergeScenarioView } from '../data/merge-scenario-view';
+import {
+  ParkingDraftController,
+  type DraftContext,
+  type ParkingDraftOptions,
+} from '../data/parking-draft.controller';
+import { PlannerController } from '../data/planner.controller';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store';
 import { translate, type Locale } from '../i18n/translate';
 import { bboxOf } from '../map/bbox-of';
+import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
+import { isParkingTool, TOOL_KEYS, DRAW_TOOLS, type DrawTool } from '../map/draw-tools';
+import type { EditTarget } from '../map/map-controller';
 import { DEFAULT_VISIBILITY, type LayerGroup, type LayerVisibility } from '../map/layer-groups';
 import type { EngineStatus } from './rpm-header';
 import type { RpmMap } from './rpm-map';
 import './rpm-community-list';
+import './rpm-conflict-notice';
 import './rpm-details-panel';
+import './rpm-draw-toolbar';
+import './rpm-feature-editor';
+import './rpm-ledger-cards';
+import './rpm-parking-options';
+import './rpm-scenario-panel';
 import './rpm-error-banner';
 import './rpm-header';
 import './rpm-layer-panel';
@@ -55,6 +75,8 @@ export class RpmApp extends LitElement {
     _selected: { state: true },
     _mapError: { state: true },
     _errorDismissed: { state: true },
+    _tool: { state: true },
+    _plannedCommunity: { state: true },
   };
 
   private _locale: Locale = readStoredLocale();
@@ -68,6 +90,15 @@ export class RpmApp extends LitElement {
   private _mapError: unknown = null;
   private _errorDismissed = false;
   private readonly _loader = new DistrictDataController(this);
+  private _tool: DrawTool = 'select';
+  /** The community whose scenarios the planner shows (sticky while the map is used). */
+  private _plannedCommunity: CommunityFeature | null = null;
+  private readonly _planner = new PlannerController(this, () => this._locale);
+  private readonly _draft = new ParkingDraftController(this, () => this._draftContext());
+  /** Memos of derived values, recomputed only when their inputs change identity. */
+  private _viewMemo: { key: unknown[]; value: DistrictData | undefined } | undefined;
+  private _ledgerMemo: { key: unknown[]; value: ParkingLedger | null } | undefined;
+  private _overlayMemo: { key: unknown[]; value: PlanOverlay } | undefined;
 
   static override styles = css`
     :host {
@@ -108,6 +139,34 @@ export class RpmApp extends LitElement {
       flex-direction: column;
       pointer-events: none;
     }
+    .tools {
+      position: absolute;
+      top: var(--rpm-space-3);
+      left: var(--rpm-space-3);
+      z-index: 3;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      align-items: flex-start;
+      max-width: calc(100% - 80px);
+    }
+    rpm-ledger-cards {
+      position: absolute;
+      z-index: 3;
+      bottom: 34px;
+      left: 50%;
+      transform: translateX(-50%);
+      width: min(440px, calc(100% - 24px));
+    }
+    rpm-conflict-notice {
+      width: 100%;
+    }
+    .planner {
+      flex: none;
+      max-height: 55%;
+      overflow-y: auto;
+      border-bottom: 1px solid var(--rpm-color-border);
+    }
     rpm-error-banner {
       margin: var(--rpm-space-3) auto 0;
       width: min(560px, calc(100% - 32px));
@@ -123,7 +182,7 @@ export class RpmApp extends LitElement {
     }
     rpm-layer-panel {
       flex: none;
-      max-height: 62%;
+      max-height: 30%;
       overflow-y: auto;
       border-bottom: 1px solid var(--rpm-color-border);
     }
@@ -144,11 +203,21 @@ export class RpmApp extends LitElement {
     document.title = translate(this._locale, 'app.title');
     void this._loadHealth();
     void this._loadDistricts();
+    globalThis.addEventListener('keydown', this._onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    globalThis.removeEventListener('keydown', this._onKeyDown);
+    super.disconnectedCallback();
   }
 
   override render() {
     const state = this._loader.state;
-    const data: DistrictData | undefined = state.status === 'loaded' ? state.data : undefined;
+    const loaded: DistrictData | undefined = state.status === 'loaded' ? state.data : undefined;
+    const data = this._viewData(loaded);
+    const view = this._planner.view;
+    const planning = view.communityId !== null;
+    const ledger = this._ledger();
     const district = this._districts?.find((d) => String(d.id) === this._districtId);
     const pinned = this._selected !== null;
     return html`
@@ -176,18 +245,58 @@ export class RpmApp extends LitElement {
           .visibility=${this._visibility}
           .selected=${this._selected}
           .bounds=${district?.bbox}
+          .plan=${this._planOverlay(ledger)}
+          .tool=${this._tool}
+          .editing=${this._editTarget()}
           @rpm-feature-hover=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
             (this._hovered = e.detail.feature)}
           @rpm-feature-click=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
-            (this._selected = e.detail.feature)}
+            this._onMapClick(e.detail.feature)}
+          @rpm-draw-change=${(e: CustomEvent<{ tool: DrawTool; geometry: Geometry | null }>) =>
+            this._onDrawChange(e.detail.tool, e.detail.geometry)}
+          @rpm-draw-finish=${(e: CustomEvent<{ tool: DrawTool; geometry: Geometry }>) =>
+            void this._onDrawFinish(e.detail.tool, e.detail.geometry)}
+          @rpm-feature-edit=${(e: CustomEvent<{ id: string; geometry: Geometry }>) =>
+            void this._planner.update(e.detail.id, { geometry: e.detail.geometry })}
           @rpm-map-error=${(e: CustomEvent<{ error: unknown }>) => {
             this._mapError = e.detail.error;
             this._errorDismissed = false;
           }}
         ></rpm-map>
         <div class="overlays">${this._renderProgress()} ${this._renderError()}</div>
+        ${planning ? this._renderTools() : nothing}
+        ${planning ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
       </main>
       <div class="panel">
+        <div class="planner">
+          <rpm-scenario-panel
+            .locale=${this._locale}
+            .view=${view}
+            .communityName=${this._communityName()}
+            @rpm-scenario-select=${(e: CustomEvent<{ id: Id }>) => this._selectScenario(e.detail.id)}
+            @rpm-scenario-create=${(e: CustomEvent<{ name: string }>) =>
+              void this._planner.createProposal(e.detail.name)}
+            @rpm-scenario-rename=${(e: CustomEvent<{ scenario: Scenario; name: string }>) =>
+              void this._planner.renameScenario(e.detail.scenario, e.detail.name)}
+            @rpm-scenario-delete=${(e: CustomEvent<{ scenario: Scenario }>) =>
+              void this._planner.deleteScenario(e.detail.scenario)}
+            @rpm-edit-baseline=${(e: CustomEvent<{ on: boolean }>) => {
+              this._planner.setEditBaseline(e.detail.on);
+              if (!this._planner.editable) this._setTool('select');
+            }}
+          ></rpm-scenario-panel>
+          ${
+            view.conflict
+              ? html`<rpm-conflict-notice
+                  .locale=${this._locale}
+                  .conflict=${view.conflict}
+                  @rpm-conflict-resolve=${(e: CustomEvent<{ choice: 'mine' | 'theirs' }>) =>
+                    void this._planner.resolveConflict(e.detail.choice)}
+                ></rpm-conflict-notice>`
+              : nothing
+          }
+          ${this._renderEditor()}
+        </div>
         <rpm-layer-panel
           .locale=${this._locale}
           .visibility=${this._visibility}
@@ -204,6 +313,254 @@ export class RpmApp extends LitElement {
       </div>
     `;
   }
+
+  private _renderTools() {
+    const view = this._planner.view;
+    const editable = this._planner.editable;
+    const draft = this._draft.draft;
+    const result = draft?.result;
+    return html`<div class="tools">
+      <rpm-draw-toolbar
+        .locale=${this._locale}
+        .tool=${this._tool}
+        ?editable=${editable}
+        ?canUndo=${view.canUndo}
+        ?canRedo=${view.canRedo}
+        ?canDelete=${editable && this._selectedActiveFeature() !== null}
+        .save=${view.save}
+        @rpm-tool-change=${(e: CustomEvent<{ tool: DrawTool }>) => this._setTool(e.detail.tool)}
+        @rpm-undo=${() => void this._planner.undo()}
+        @rpm-redo=${() => void this._planner.redo()}
+        @rpm-delete-selected=${this._deleteSelected}
+      ></rpm-draw-toolbar>
+      ${
+        isParkingTool(this._tool) || draft
+          ? html`<rpm-parking-options
+              .locale=${this._locale}
+              .options=${this._draft.options}
+              .summary=${
+                result
+                  ? {
+                      count: result.count,
+                      standard: result.countsByType.standard,
+                      accessible: result.countsByType.accessible,
+                      ev: result.countsByType.ev,
+                    }
+                  : null
+              }
+              .error=${draft?.error ? (this._locale === 'en' ? draft.error.en : draft.error.zh) : null}
+              ?finished=${draft?.finished ?? false}
+              ?kerb=${(draft?.tool ?? this._tool) === 'kerb'}
+              @rpm-parking-options=${(e: CustomEvent<{ options: ParkingDraftOptions }>) =>
+                this._draft.setOptions(e.detail.options)}
+              @rpm-parking-confirm=${() => void this._confirmParking()}
+              @rpm-parking-discard=${() => this._draft.clear()}
+            ></rpm-parking-options>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _renderEditor() {
+    const feature = this._selectedActiveFeature();
+    if (!feature) return nothing;
+    return html`<rpm-feature-editor
+      .locale=${this._locale}
+      .feature=${feature}
+      ?editable=${this._planner.editable}
+      @rpm-feature-update=${(e: CustomEvent<{ id: Id; change: FeatureChange }>) =>
+        void this._planner.update(e.detail.id, e.detail.change)}
+    ></rpm-feature-editor>`;
+  }
+
+  private _communityName(): string {
+    const c = this._plannedCommunity;
+    if (!c) return '';
+    return this._locale === 'en' ? c.properties.nameEn || c.properties.name : c.properties.name;
+  }
+
+  /** The district with the planned community's active scenario in place of its baseline. */
+  private _viewData(data: DistrictData | undefined): DistrictData | undefined {
+    const view = this._planner.view;
+    const baselineId = this._plannedCommunity?.properties.baselineScenarioId;
+    const open = view.communityId !== null && view.activeId !== null && !view.loading;
+    const key = [data, baselineId, open ? view.active : null];
+    if (this._viewMemo && key.every((k, i) => k === this._viewMemo?.key[i]))
+      return this._viewMemo.value;
+    const value = data && open ? mergeScenarioView(data, baselineId, view.active) : data;
+    this._viewMemo = { key, value };
+    return value;
+  }
+
+  /** The parking ledger of the active scenario (with the preview) against the baseline. */
+  private _ledger(): ParkingLedger | null {
+    const view = this._planner.view;
+    const preview = this._draft.preview;
+    const key = [view.baseline, view.active, preview, view.communityId];
+    if (this._ledgerMemo && key.every((k, i) => k === this._ledgerMemo?.key[i]))
+      return this._ledgerMemo.value;
+    const value =
+      view.communityId === null || view.activeId === null
+        ? null
+        : computeParkingLedger(view.baseline as readonly LedgerFeature[], [
+            ...(view.active as readonly LedgerFeature[]),
+            ...((preview?.features ?? []) as unknown as LedgerFeature[]),
+          ]);
+    this._ledgerMemo = { key, value };
+    return value;
+  }
+
+  private _planOverlay(ledger: ParkingLedger | null): PlanOverlay {
+    const preview = this._draft.preview;
+    const shape = this._draft.draft?.finished ? this._draft.draft.shape : null;
+    const key = [ledger, preview, shape];
+    if (this._overlayMemo && key.every((k, i) => k === this._overlayMemo?.key[i]))
+      return this._overlayMemo.value;
+    const value: PlanOverlay =
+      !ledger && !preview && !shape
+        ? EMPTY_PLAN_OVERLAY
+        : {
+            preview,
+            pendingShape: shape,
+            intruding: new Set((ledger?.intruding ?? []).map(String)),
+          };
+    this._overlayMemo = { key, value };
+    return value;
+  }
+
+  /** What the layout must avoid: buildings, trees, obstacles and stalls; fire lanes kept clear. */
+  private _draftContext(): DraftContext {
+    const active = this._planner.view.active;
+    const drawable = (f: ApiFeature) =>
+      ['Polygon', 'MultiPolygon', 'Point', 'LineString'].includes(f.geometry?.type);
+    const obstacles = active.filter(
+      (f) =>
+        ['building', 'tree', 'obstacle', 'parking_stall', 'bike_shed'].includes(
+          f.properties.kind,
+        ) && drawable(f),
+    );
+    const lanes = active.filter((f) => f.properties.kind === 'fire_lane' && drawable(f));
+    const fc = (features: readonly ApiFeature[]): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: [...features] as Feature[],
+    });
+    return { obstacles: fc(obstacles), keepClear: fc(lanes) };
+  }
+
+  /** The selected feature as it is now in the active scenario, or null. */
+  private _selectedActiveFeature(): ApiFeature | null {
+    const s = this._selected;
+    if (s?.type !== 'feature') return null;
+    const id = String(s.properties.id);
+    return this._planner.view.active.find((f) => String(f.properties.id) === id) ?? null;
+  }
+
+  private _editTarget(): EditTarget | null {
+    if (this._tool !== 'select' || !this._planner.editable) return null;
+    const f = this._selectedActiveFeature();
+    return f ? { id: String(f.properties.id), geometry: f.geometry } : null;
+  }
+
+  private _onMapClick(feature: PickedFeature | null): void {
+    // In a drawing tool the clicks belong to terra-draw.
+    if (this._tool !== 'select') return;
+    this._selected = feature;
+    if (feature?.type === 'community') this._planCommunity(feature.properties.id);
+  }
+
+  private _planCommunity(id: Id): void {
+    const data = this._loader.state.status === 'loaded' ? this._loader.state.data : undefined;
+    const community = data?.communities.find((c) => String(c.properties.id) === String(id));
+    if (!community || String(id) === this._planner.view.communityId) return;
+    this._plannedCommunity = community;
+    this._draft.clear();
+    this._setTool('select');
+    void this._planner.openCommunity(id);
+  }
+
+  private _selectScenario(id: Id): void {
+    this._draft.clear();
+    this._selected = null;
+    void this._planner.selectScenario(id).then(() => {
+      if (!this._planner.editable) this._setTool('select');
+    });
+  }
+
+  private _setTool(tool: DrawTool): void {
+    if (tool !== 'select' && !this._planner.editable) return;
+    if (tool === this._tool) return;
+    if (!this._draft.draft?.finished) this._draft.clear();
+    this._tool = tool;
+  }
+
+  private _onDrawChange(tool: DrawTool, geometry: Geometry | null): void {
+    if (isParkingTool(tool)) this._draft.setShape(tool, geometry, false);
+  }
+
+  private async _onDrawFinish(tool: DrawTool, geometry: Geometry): Promise<void> {
+    if (isParkingTool(tool)) {
+      this._draft.setShape(tool, geometry, true);
+      return;
+    }
+    if (tool === 'fireLane') {
+      await this._planner.create([{ kind: 'fire_lane', geometry, widthM: 4 }]);
+      this._draft.refresh();
+    } else if (tool === 'tree') {
+      await this._planner.create([{ kind: 'tree', geometry }]);
+      this._draft.refresh();
+    }
+  }
+
+  private async _confirmParking(): Promise<void> {
+    const features = this._draft.featuresToSave(translate(this._locale, 'parking.lotName'));
+    if (features.length === 0) return;
+    this._draft.clear();
+    await this._planner.create(features);
+  }
+
+  private readonly _deleteSelected = (): void => {
+    const f = this._selectedActiveFeature();
+    if (!f || !this._planner.editable) return;
+    this._selected = null;
+    void this._planner.remove([f.properties.id]);
+  };
+
+  /** Keyboard shortcuts; ignored while typing in a field. */
+  private readonly _onKeyDown = (e: KeyboardEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (this._planner.view.communityId === null) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const k = e.key.toLowerCase();
+    if (mod && k === 'z') {
+      e.preventDefault();
+      void (e.shiftKey ? this._planner.redo() : this._planner.undo());
+      return;
+    }
+    if (mod && k === 'y') {
+      e.preventDefault();
+      void this._planner.redo();
+      return;
+    }
+    if (mod || e.altKey) return;
+    if (e.key === 'Escape') {
+      if (this._draft.draft?.finished) this._draft.clear();
+      else if (this._tool !== 'select')
+        this.renderRoot.querySelector<RpmMap>('rpm-map')?.cancelDrawing();
+      else this._selected = null;
+      return;
+    }
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      this._deleteSelected();
+      return;
+    }
+    if (e.key === 'Enter' && this._draft.draft?.finished) {
+      void this._confirmParking();
+      return;
+    }
+    const tool = DRAW_TOOLS.find((t) => TOOL_KEYS[t].toLowerCase() === k);
+    if (tool) this._setTool(tool);
+  };
 
   private _renderProgress() {
     const state = this._loader.state;
@@ -283,6 +640,7 @@ export class RpmApp extends LitElement {
     this._selected = null;
     this._hovered = null;
     this._errorDismissed = false;
+    this._plannedCommunity = null;
     void this._loader.load(districtId);
   }
 
@@ -294,6 +652,7 @@ export class RpmApp extends LitElement {
     };
     const bbox = bboxOf([community.geometry]);
     if (bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(bbox);
+    this._planCommunity(community.properties.id);
   }
 
   private _setLocale(locale: Locale): void {

@@ -3,8 +3,15 @@ import type { Bbox } from '../api/types';
 import type { DistrictData, PickedFeature } from '../data/district-data';
 import { describeFeature } from '../format/describe-feature';
 import { translate, type Locale } from '../i18n/translate';
+import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
+import type { DrawTool } from '../map/draw-tools';
 import { DEFAULT_VISIBILITY, type LayerVisibility } from '../map/layer-groups';
-import { MapController, type MapInstance, type MapOverlay } from '../map/map-controller';
+import {
+  MapController,
+  type EditTarget,
+  type MapInstance,
+  type MapOverlay,
+} from '../map/map-controller';
 import { maplibreStyles } from '../map/maplibre-css';
 
 interface Tooltip {
@@ -20,6 +27,11 @@ interface Tooltip {
  * Emits `rpm-feature-hover` and `rpm-feature-click` (detail: `{ feature }`, null for empty
  * space) and `rpm-map-error`. Sets `data-ready="true"` once the current district data is on
  * the map and a frame has been fully drawn (the e2e test waits for it).
+ *
+ * Drawing: `tool` picks the terra-draw tool; `editing` is the feature that gets edit handles in
+ * the select tool. Emits `rpm-draw-change` (detail `{ tool, geometry }`, geometry null when the
+ * shape was abandoned), `rpm-draw-finish` (`{ tool, geometry }`) and `rpm-feature-edit`
+ * (`{ id, geometry }`, a feature moved or reshaped).
  */
 export class RpmMap extends LitElement {
   static override properties = {
@@ -28,6 +40,9 @@ export class RpmMap extends LitElement {
     visibility: { attribute: false },
     selected: { attribute: false },
     bounds: { attribute: false },
+    plan: { attribute: false },
+    tool: {},
+    editing: { attribute: false },
     _tooltip: { state: true },
     _libraryLoading: { state: true },
   };
@@ -38,6 +53,9 @@ export class RpmMap extends LitElement {
   selected: PickedFeature | null = null;
   /** The district's extent: the map jumps there when it changes. */
   bounds: Bbox | undefined;
+  plan: PlanOverlay = EMPTY_PLAN_OVERLAY;
+  tool: DrawTool = 'select';
+  editing: EditTarget | null = null;
   private _tooltip: Tooltip | null = null;
   private _libraryLoading = true;
 
@@ -53,6 +71,11 @@ export class RpmMap extends LitElement {
       else this.removeAttribute('data-ready');
     },
     onLoadingChange: (loading) => (this._libraryLoading = loading),
+    draw: {
+      onDrawChange: (tool, geometry) => this._emit('rpm-draw-change', { tool, geometry }),
+      onDrawFinish: (tool, geometry) => this._emit('rpm-draw-finish', { tool, geometry }),
+      onEdit: (id, geometry) => this._emit('rpm-feature-edit', { id, geometry }),
+    },
   });
 
   /** The MapLibre map, once the map library has loaded (read-only; for tests and tools). */
@@ -68,6 +91,11 @@ export class RpmMap extends LitElement {
   /** Flies the map to a bbox (e.g. a community picked from the list). */
   flyTo(bbox: Bbox): void {
     this._controller.fitBounds(bbox, true);
+  }
+
+  /** Abandons the shape being drawn (Esc). */
+  cancelDrawing(): void {
+    this._controller.cancelDrawing();
   }
 
   static override styles = [
@@ -131,7 +159,7 @@ export class RpmMap extends LitElement {
           ? html`<div class="loading">${translate(this.locale, 'loading.map')}</div>`
           : ''
       }
-      ${tooltip ? this._renderTooltip(tooltip) : ''}
+      ${tooltip && this.tool === 'select' ? this._renderTooltip(tooltip) : ''}
     `;
   }
 
@@ -142,17 +170,24 @@ export class RpmMap extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('bounds') && this.bounds) this._controller.fitBounds(this.bounds, false);
+    if (changed.has('tool')) {
+      this._tooltip = null;
+      this._controller.setTool(this.tool);
+    }
+    if (changed.has('editing') || changed.has('tool')) this._controller.setEditing(this.editing);
     if (
       changed.has('data') ||
       changed.has('visibility') ||
       changed.has('locale') ||
-      changed.has('selected')
+      changed.has('selected') ||
+      changed.has('plan')
     ) {
       this._controller.setState({
         data: this.data,
         visibility: this.visibility,
         locale: this.locale,
         selected: this.selected,
+        plan: this.plan,
       });
     }
   }

@@ -95,6 +95,8 @@ export class DistrictDataController implements ReactiveController {
           parking: parking.features,
           gates: gates.features,
           facilities: facilities.features,
+          fireLanes: [],
+          obstacles: [],
         },
       });
     } catch (error) {

@@ -14,6 +14,10 @@ export interface DistrictData {
   parking: PlanFeature[];
   gates: PlanFeature[];
   facilities: PlanFeature[];
+  /** Fire lanes (消防车通道): drawn in proposals; the imported baseline has none. */
+  fireLanes: PlanFeature[];
+  /** Trees and other point or area obstacles drawn in proposals. */
+  obstacles: PlanFeature[];
 }
 
 /** A feature the user hovers or clicks: a community outline or a scenario feature. */

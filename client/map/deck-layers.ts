@@ -1,13 +1,13 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
 import type { RenewalStage } from '../../domain/model/renewal-stages';
 import type { CommunityProperties, PlanFeatureProperties } from '../api/types';
 import { pickedId, type DistrictData, type PickedFeature } from '../data/district-data';
 import { facilityCategoryName, type Locale } from '../i18n/translate';
 import { labelPoint } from './label-point';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
-import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS } from './palette';
+import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS, stallColor } from './palette';
 
 /** Local CJK-capable fonts only: nothing is fetched, so labels work offline. */
 export const LABEL_FONT_FAMILY =
@@ -16,8 +16,25 @@ export const LABEL_FONT_FAMILY =
 /** Facility labels appear from this zoom on; below it they would cover the map. */
 export const FACILITY_LABEL_MIN_ZOOM = 16;
 
+/** What the planner adds on top of the data while drawing: a preview and fire-lane flags. */
+export interface PlanOverlay {
+  /** Stalls of the parking layout being drawn (not saved yet). */
+  preview: FeatureCollection<Polygon, { stallType: string }> | null;
+  /** The lot or kerb line the preview belongs to. */
+  pendingShape: Geometry | null;
+  /** Ids (as strings) of stalls standing in a fire lane's clear width: outlined in red. */
+  intruding: ReadonlySet<string>;
+}
+
+export const EMPTY_PLAN_OVERLAY: PlanOverlay = {
+  preview: null,
+  pendingShape: null,
+  intruding: new Set(),
+};
+
 export interface OverlayState {
   data: DistrictData | undefined;
+  plan: PlanOverlay;
   visibility: LayerVisibility;
   locale: Locale;
   selected: PickedFeature | null;
@@ -115,7 +132,7 @@ const defaultRoadWidthM = (category: string | null): number => {
  * deck.gl matches layers across calls by id, and the e2e test looks them up.
  */
 export function buildDeckLayers(state: OverlayState): Layer[] {
-  const { data, visibility, locale, selected, zoom } = state;
+  const { data, visibility, locale, selected, zoom, plan } = state;
   if (!data) return [];
   const labels = labelsOf(data);
   const selectedId = pickedId(selected);
@@ -188,11 +205,15 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       pointType: 'circle',
       getFillColor: (f) =>
         f.properties.kind === 'parking_stall'
-          ? rgba(LAYER_COLORS.parkingStall, 170)
+          ? rgba(stallColor(f.properties.category), 170)
           : rgba(LAYER_COLORS.parkingArea, 90),
-      getLineColor: rgba(LAYER_COLORS.parkingStall, 220),
-      getLineWidth: 1,
+      getLineColor: (f) =>
+        plan.intruding.has(String(f.properties.id))
+          ? rgba(LAYER_COLORS.violation, 255)
+          : rgba(LAYER_COLORS.parkingStall, 220),
+      getLineWidth: (f) => (plan.intruding.has(String(f.properties.id)) ? 3 : 1),
       lineWidthUnits: 'pixels',
+      updateTriggers: { getLineColor: plan.intruding, getLineWidth: plan.intruding },
       getPointRadius: 4,
       pointRadiusUnits: 'pixels',
       autoHighlight: true,
@@ -266,6 +287,74 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       updateTriggers: { getText: locale },
     }),
   ];
+
+  layers.push(
+    new GeoJsonLayer<PlanFeatureProperties>({
+      id: DECK_LAYER_IDS.fireLanes,
+      data: data.fireLanes as PlanFeature[],
+      visible: visibility.parking,
+      pickable: true,
+      getLineColor: rgba(LAYER_COLORS.fireLane, 200),
+      getLineWidth: (f) => f.properties.widthM ?? 4,
+      lineWidthUnits: 'meters',
+      lineWidthMinPixels: 2,
+      lineCapRounded: true,
+      lineJointRounded: true,
+      autoHighlight: true,
+      highlightColor: rgba(LAYER_COLORS.highlight, 200),
+    }),
+    new GeoJsonLayer<PlanFeatureProperties>({
+      id: DECK_LAYER_IDS.obstacles,
+      data: data.obstacles as PlanFeature[],
+      pickable: true,
+      stroked: true,
+      filled: true,
+      pointType: 'circle',
+      getFillColor: rgba(LAYER_COLORS.tree, 200),
+      getLineColor: [255, 255, 255, 255],
+      getLineWidth: 1,
+      lineWidthUnits: 'pixels',
+      getPointRadius: 1.5,
+      pointRadiusUnits: 'meters',
+      pointRadiusMinPixels: 4,
+      autoHighlight: true,
+      highlightColor: rgba(LAYER_COLORS.highlight, 230),
+    }),
+  );
+  if (plan.pendingShape) {
+    layers.push(
+      new GeoJsonLayer({
+        id: DECK_LAYER_IDS.pendingShape,
+        data: [{ type: 'Feature', geometry: plan.pendingShape, properties: {} }],
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getFillColor: rgba(LAYER_COLORS.parkingArea, 50),
+        getLineColor: rgba(LAYER_COLORS.parkingStall, 255),
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+      }),
+    );
+  }
+  if (plan.preview) {
+    layers.push(
+      new GeoJsonLayer<{ stallType: string; id?: string }>({
+        id: DECK_LAYER_IDS.preview,
+        data: plan.preview,
+        pickable: false,
+        stroked: true,
+        filled: true,
+        getFillColor: (f) => rgba(stallColor(f.properties.stallType), 150),
+        getLineColor: (f) =>
+          plan.intruding.has(String(f.properties.id))
+            ? rgba(LAYER_COLORS.violation, 255)
+            : [255, 255, 255, 230],
+        getLineWidth: (f) => (plan.intruding.has(String(f.properties.id)) ? 3 : 1),
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getLineColor: plan.intruding, getLineWidth: plan.intruding },
+      }),
+    );
+  }
 
   if (selected) {
     layers.push(

@@ -37,6 +37,10 @@ export const DECK_LAYER_IDS = {
   gates: 'gates',
   facilities: 'facilities',
   facilityLabels: 'facility-labels',
+  fireLanes: 'fire-lanes',
+  obstacles: 'obstacles',
+  pendingShape: 'pending-shape',
+  preview: 'parking-preview',
 } as const;
 
 export type DeckLayerId = (typeof DECK_LAYER_IDS)[keyof typeof DECK_LAYER_IDS];

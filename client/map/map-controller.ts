@@ -4,11 +4,14 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Bbox } from '../api/types';
 import type { PickedFeature } from '../data/district-data';
 import type { Locale } from '../i18n/translate';
+import type { DrawCallbacks, EditTarget } from './draw-runtime';
+import type { DrawTool } from './draw-tools';
 import type { MapRuntime, RuntimeState } from './map-runtime';
 
 /** Types re-exported so components never import the map libraries themselves. */
 export type MapInstance = MapLibreMap;
 export type MapOverlay = MapLibreOverlay;
+export type { EditTarget } from './draw-runtime';
 
 export interface MapControllerCallbacks {
   onHover: (picked: PickedFeature | null, x: number, y: number) => void;
@@ -19,6 +22,8 @@ export interface MapControllerCallbacks {
   onReadyChange: (ready: boolean) => void;
   /** True while the map libraries load. */
   onLoadingChange: (loading: boolean) => void;
+  /** Drawing and editing with terra-draw. */
+  draw: DrawCallbacks;
 }
 
 /**
@@ -35,6 +40,8 @@ export class MapController implements ReactiveController {
   /** Increments on every create/destroy, so a slow lazy import cannot revive a removed map. */
   private _generation = 0;
   private _readyFor: object | undefined;
+  private _tool: DrawTool = 'select';
+  private _editing: EditTarget | null = null;
   private readonly _host: ReactiveControllerHost & HTMLElement;
   private readonly _callbacks: MapControllerCallbacks;
 
@@ -79,6 +86,20 @@ export class MapController implements ReactiveController {
     if (dataChanged) this._awaitReady();
   }
 
+  setTool(tool: DrawTool): void {
+    this._tool = tool;
+    this._runtime?.setTool(tool);
+  }
+
+  setEditing(target: EditTarget | null): void {
+    this._editing = target;
+    this._runtime?.setEditing(target);
+  }
+
+  cancelDrawing(): void {
+    this._runtime?.cancelDrawing();
+  }
+
   /** Frames a bbox; the first framing of a district jumps, later ones fly. */
   fitBounds(bbox: Bbox, animate = true): void {
     this._bounds = bbox;
@@ -102,7 +123,10 @@ export class MapController implements ReactiveController {
         bounds: this._bounds,
         onHover: this._callbacks.onHover,
         onClick: this._callbacks.onClick,
+        draw: this._callbacks.draw,
       });
+      this._runtime.setTool(this._tool);
+      this._runtime.setEditing(this._editing);
     } catch (error) {
       if (generation === this._generation) this._callbacks.onError(error);
       return;

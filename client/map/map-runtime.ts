@@ -17,6 +17,8 @@ import {
   toPickedFeature,
   type OverlayState,
 } from './deck-layers';
+import { DrawRuntime, type DrawCallbacks, type EditTarget } from './draw-runtime';
+import type { DrawTool } from './draw-tools';
 
 /** The part of the overlay state that the app owns (zoom is the map's own). */
 export type RuntimeState = Omit<OverlayState, 'zoom'>;
@@ -27,6 +29,7 @@ export interface MapRuntimeOptions {
   bounds?: Bbox | undefined;
   onHover: (picked: PickedFeature | null, x: number, y: number) => void;
   onClick: (picked: PickedFeature | null) => void;
+  draw: DrawCallbacks;
 }
 
 /** Where the map looks before any district is known: central Beijing. */
@@ -41,6 +44,7 @@ export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 export class MapRuntime {
   readonly map: MapLibreMap;
   readonly overlay: MapLibreOverlay;
+  readonly draw: DrawRuntime;
   private _state: RuntimeState | undefined;
   private _labelZoomBand = false;
 
@@ -74,15 +78,41 @@ export class MapRuntime {
     // which maplibre-gl 6 no longer exposes, and throws on every interleaved frame.
     this.overlay = new MapLibreOverlay({
       interleaved: true,
+      // Lanes and kerb lines are a few pixels wide: pick within a small radius of the pointer.
+      pickingRadius: 5,
       layers: [],
       onHover: (info) => {
         const picked = toPickedFeature(info);
-        this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
+        // In a drawing tool terra-draw owns the cursor.
+        if (this.draw.tool === 'select')
+          this.map.getCanvas().style.cursor = picked ? 'pointer' : '';
         options.onHover(picked, info.x, info.y);
       },
-      onClick: (info) => options.onClick(toPickedFeature(info)),
     });
     this.map.addControl(this.overlay);
+    this.draw = new DrawRuntime(this.map, options.draw);
+    // Clicks are picked from the DOM event, not deck.gl's onClick: terra-draw handles the
+    // pointer events first and the map's own click then no longer reaches the overlay. A press
+    // that moved (a pan or a drag) is not a click.
+    const canvas = this.map.getCanvasContainer();
+    let down: { x: number; y: number } | null = null;
+    canvas.addEventListener('pointerdown', (e) => (down = { x: e.clientX, y: e.clientY }), true);
+    canvas.addEventListener(
+      'click',
+      (e) => {
+        const moved = down ? Math.hypot(e.clientX - down.x, e.clientY - down.y) : 0;
+        down = null;
+        if (moved > 4) return;
+        const rect = this.map.getCanvas().getBoundingClientRect();
+        const info = this.overlay.pickObject({
+          x: e.clientX - rect.left,
+          y: e.clientY - rect.top,
+          radius: 5,
+        });
+        options.onClick(info ? toPickedFeature(info) : null);
+      },
+      true,
+    );
 
     this._labelZoomBand = this.map.getZoom() >= FACILITY_LABEL_MIN_ZOOM;
     this.map.on('zoomend', () => {
@@ -98,9 +128,32 @@ export class MapRuntime {
 
   setState(state: RuntimeState): void {
     const basemapChanged = state.visibility.basemap !== this._state?.visibility.basemap;
+    const dataChanged = state.data !== this._state?.data;
     this._state = state;
     if (basemapChanged) this._applyBasemapVisibility();
+    if (dataChanged && state.data) {
+      const d = state.data;
+      this.draw.setSnapFeatures([
+        ...d.buildings,
+        ...d.roads,
+        ...d.footways,
+        ...d.parking,
+        ...d.fireLanes,
+      ]);
+    }
     this._render();
+  }
+
+  setTool(tool: DrawTool): void {
+    this.draw.setTool(tool);
+  }
+
+  setEditing(target: EditTarget | null): void {
+    this.draw.setEditing(target);
+  }
+
+  cancelDrawing(): void {
+    this.draw.cancel();
   }
 
   fitBounds(bbox: Bbox, animate: boolean): void {
@@ -116,6 +169,7 @@ export class MapRuntime {
   }
 
   destroy(): void {
+    this.draw.destroy();
     this.map.remove();
   }
 

@@ -51,7 +51,23 @@ export const LAYER_COLORS = {
   green: [205, 226, 194] as Rgb,
   background: [243, 241, 236] as Rgb,
   highlight: [255, 196, 0] as Rgb,
+  fireLane: [214, 64, 40] as Rgb,
+  violation: [220, 20, 20] as Rgb,
+  tree: [56, 142, 60] as Rgb,
+  stallAccessible: [0, 121, 191] as Rgb,
+  stallEv: [38, 166, 91] as Rgb,
+  stallBicycle: [142, 104, 178] as Rgb,
 } as const;
+
+/** Fill colour of a parking stall by its type (parking_stall `category`). */
+export const stallColor = (stallType: string | null | undefined): Rgb =>
+  stallType === 'accessible'
+    ? LAYER_COLORS.stallAccessible
+    : stallType === 'ev'
+      ? LAYER_COLORS.stallEv
+      : stallType === 'bicycle'
+        ? LAYER_COLORS.stallBicycle
+        : LAYER_COLORS.parkingStall;
 
 export const facilityColor = (category: string | null | undefined): Rgb =>
   (category && FACILITY_COLORS[category as FacilityCategoryId]) || UNKNOWN_FACILITY_COLOR;

@@ -41,7 +41,11 @@ class Growable {
 }
 
 const badCollection = (zh: string, en: string): InputError =>
-  new InputError('INVALID_COORDINATES', `${zh}应为 GeoJSON FeatureCollection`, `${en} must be a GeoJSON FeatureCollection`);
+  new InputError(
+    'INVALID_COORDINATES',
+    `${zh}应为 GeoJSON FeatureCollection`,
+    `${en} must be a GeoJSON FeatureCollection`,
+  );
 
 const typeName = (g: unknown): string =>
   g !== null && typeof g === 'object' ? String((g as { type?: unknown }).type) : typeof g;
@@ -81,7 +85,11 @@ export function buildWalkingNetwork(
 ): WalkingNetwork {
   const maxSnapM = options.maxSnapM ?? RULES.lifeCircle.maxAttachDistanceM.value;
   if (!(typeof maxSnapM === 'number' && maxSnapM >= 0 && Number.isFinite(maxSnapM))) {
-    throw new InputError('INVALID_OPTION', 'maxSnapM 应为非负数 (米)', 'maxSnapM must be a non-negative number (m)');
+    throw new InputError(
+      'INVALID_OPTION',
+      'maxSnapM 应为非负数 (米)',
+      'maxSnapM must be a non-negative number (m)',
+    );
   }
   if (!Array.isArray(input.network?.features)) throw badCollection('network', 'network');
   const originFeatures = input.origins?.features ?? [];
@@ -122,7 +130,12 @@ export function buildWalkingNetwork(
   for (const l of lines) for (const p of l.coords) extend(p);
   if (w === Infinity) {
     const g = [...originFeatures, ...facilityFeatures].find((f) => f?.geometry)?.geometry;
-    const first = g?.type === 'Point' ? g.coordinates : g?.type === 'Polygon' ? g.coordinates[0]?.[0] : undefined;
+    const first =
+      g?.type === 'Point'
+        ? g.coordinates
+        : g?.type === 'Polygon'
+          ? g.coordinates[0]?.[0]
+          : undefined;
     if (first) extend(first);
   }
   const projectionOrigin: [number, number] = w === Infinity ? [0, 0] : [(w + e) / 2, (s + n) / 2];
@@ -206,7 +219,9 @@ export function buildWalkingNetwork(
   const u0 = Int32Array.from(netU);
   const v0 = Int32Array.from(netV);
   const grid0 = buildEdgeGrid(x0, y0, u0, v0, netU.length, () => true);
-  const snap = (candidates: [number, number][]): (NearestEdge & { px: number; py: number }) | undefined => {
+  const snap = (
+    candidates: [number, number][],
+  ): (NearestEdge & { px: number; py: number }) | undefined => {
     let best: (NearestEdge & { px: number; py: number }) | undefined;
     for (const [px, py] of candidates) {
       const hit = nearestEdge(grid0, x0, y0, u0, v0, px, py, maxSnapM);
@@ -216,7 +231,9 @@ export function buildWalkingNetwork(
   };
   const originWhat = { zh: '建筑', en: 'Building' };
   const facilityWhat = { zh: '设施', en: 'Facility' };
-  const originSnaps = originFeatures.map((f) => snap(accessCandidates(f?.geometry, projection, originWhat)));
+  const originSnaps = originFeatures.map((f) =>
+    snap(accessCandidates(f?.geometry, projection, originWhat)),
+  );
   const facilityCategories: FacilityCategoryId[] = facilityFeatures.map((f, i) => {
     const c = f?.properties?.category;
     if (typeof c !== 'string' || facilityCategory(c) === undefined) {
@@ -228,7 +245,9 @@ export function buildWalkingNetwork(
     }
     return c as FacilityCategoryId;
   });
-  const facilitySnaps = facilityFeatures.map((f) => snap(accessCandidates(f?.geometry, projection, facilityWhat)));
+  const facilitySnaps = facilityFeatures.map((f) =>
+    snap(accessCandidates(f?.geometry, projection, facilityWhat)),
+  );
   const snaps = [...originSnaps, ...facilitySnaps];
 
   const byEdge = new Map<number, number[]>();

@@ -1,7 +1,13 @@
 import type { FacilityCategoryId } from '../standards/rules';
 import { computeCategoryField } from './compute-category-field';
 import { resolveCoverageOptions } from './resolve-coverage-options';
-import type { CategoryField, CoverageOptions, CoverageState, FieldFacility, WalkingNetwork } from './types';
+import type {
+  CategoryField,
+  CoverageOptions,
+  CoverageState,
+  FieldFacility,
+  WalkingNetwork,
+} from './types';
 
 /**
  * Nearest-facility distances of every graph node for every requested category (one

@@ -25,8 +25,13 @@ export interface CoverageInput {
  * (compute-coverage-state.ts) and summarizes it per building, community and district
  * (summarize-coverage.ts). Stateless; for incremental edits keep the state instead.
  */
-export function computeCoverage(input: CoverageInput, options: CoverageOptions = {}): CoverageResult {
-  const origins = input.communities ? assignCommunities(input.origins, input.communities) : input.origins;
+export function computeCoverage(
+  input: CoverageInput,
+  options: CoverageOptions = {},
+): CoverageResult {
+  const origins = input.communities
+    ? assignCommunities(input.origins, input.communities)
+    : input.origins;
   const network = buildWalkingNetwork(
     { network: input.network, origins, facilities: input.facilities },
     options,

@@ -76,7 +76,11 @@ export function findAtGradeCrossings(
         if (tEnd && uEnd) continue;
         const x = tEnd ? nodeX[t === 0 ? a0 : a1]! : uEnd ? nodeX[u === 0 ? b0 : b1]! : px + t * rx;
         const y = tEnd ? nodeY[t === 0 ? a0 : a1]! : uEnd ? nodeY[u === 0 ? b0 : b1]! : py + t * ry;
-        out.push(a < b ? { segA: a, tA: t, segB: b, tB: u, x, y } : { segA: b, tA: u, segB: a, tB: t, x, y });
+        out.push(
+          a < b
+            ? { segA: a, tA: t, segB: b, tB: u, x, y }
+            : { segA: b, tA: u, segB: a, tB: t, x, y },
+        );
       }
     }
   }

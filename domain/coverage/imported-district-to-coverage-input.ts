@@ -34,7 +34,10 @@ export function importedDistrictToCoverageInput(district: ImportedDistrict): Cov
   const facilities: Feature<Point | Polygon | MultiPolygon>[] = [];
   for (const f of district.features) {
     const g = f.geometry;
-    if ((f.kind === 'road' || f.kind === 'footway') && (g.type === 'LineString' || g.type === 'MultiLineString')) {
+    if (
+      (f.kind === 'road' || f.kind === 'footway') &&
+      (g.type === 'LineString' || g.type === 'MultiLineString')
+    ) {
       network.push({
         type: 'Feature',
         id: f.osmRef,
@@ -46,7 +49,10 @@ export function importedDistrictToCoverageInput(district: ImportedDistrict): Cov
       (g.type === 'Polygon' || g.type === 'MultiPolygon') &&
       RESIDENTIAL.has(f.category ?? 'yes') &&
       !facilityRefs.has(f.osmRef) &&
-      (f.category !== 'yes' || (f.props.amenity === undefined && f.props.shop === undefined && f.props.leisure === undefined))
+      (f.category !== 'yes' ||
+        (f.props.amenity === undefined &&
+          f.props.shop === undefined &&
+          f.props.leisure === undefined))
     ) {
       const h = Number(f.props.households ?? f.props['building:flats']);
       origins.push({

@@ -18,7 +18,8 @@ export function resolveCoverageOptions(options: CoverageOptions = {}): ResolvedC
   const known = new Map(FACILITY_CATEGORIES.map((c) => [c.id, c]));
   const categories = options.categories ?? FACILITY_CATEGORIES.map((c) => c.id);
   for (const c of categories) {
-    if (!known.has(c)) throw bad(`未知设施类别: ${String(c)}`, `unknown facility category: ${String(c)}`);
+    if (!known.has(c))
+      throw bad(`未知设施类别: ${String(c)}`, `unknown facility category: ${String(c)}`);
   }
   const radiiM = {} as Record<FacilityCategoryId, number>;
   const tierOf = {} as Record<FacilityCategoryId, TierId>;

@@ -1,5 +1,12 @@
 import { concave, convex, featureCollection, point as turfPoint } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type {
+  Feature,
+  FeatureCollection,
+  MultiLineString,
+  MultiPolygon,
+  Polygon,
+  Position,
+} from 'geojson';
 import { checkLonLat } from '../geo/check-lon-lat';
 import { InputError } from '../geo/input-error';
 import { localProjection } from '../geo/local-projection';
@@ -36,7 +43,11 @@ export function walkingIsochrones(
   const speed = options.walkSpeedMPerMin ?? RULES.lifeCircle.walkSpeedMPerMin.value;
   const minutes = [...(options.minutes ?? [5, 10, 15])].sort((a, b) => a - b);
   const hullMaxEdgeM = options.hullMaxEdgeM ?? 100;
-  if (!(speed > 0 && Number.isFinite(speed)) || minutes.length === 0 || minutes.some((m) => !(m > 0 && m <= 120))) {
+  if (
+    !(speed > 0 && Number.isFinite(speed)) ||
+    minutes.length === 0 ||
+    minutes.some((m) => !(m > 0 && m <= 120))
+  ) {
     throw new InputError(
       'INVALID_OPTION',
       '步行时间应为 0–120 分钟的正数, 步行速度应为正数',
@@ -49,7 +60,11 @@ export function walkingIsochrones(
   const owner = new Int32Array(network.nodeCount).fill(-1);
   multiSourceDijkstra(
     network.graph,
-    { nodes: seeds.map((s) => s.node), offsetsM: seeds.map((s) => s.offsetM), owners: seeds.map(() => 0) },
+    {
+      nodes: seeds.map((s) => s.node),
+      offsetsM: seeds.map((s) => s.offsetM),
+      owners: seeds.map(() => 0),
+    },
     distM,
     owner,
     maxM,

@@ -1,5 +1,5 @@
 import type { Database, Executor } from './database';
-import { sql } from './load-sql';
+import { sql, withFeatureJson } from './load-sql';
 
 /** [west, south, east, north] in degrees. */
 export type Bbox = [number, number, number, number];
@@ -60,6 +60,8 @@ export interface Catalog {
   getScenario(id: number): Promise<ScenarioDetail | undefined>;
   scenarioFeatures(scenarioId: number, q: FeatureQuery): Promise<{ json: string; count: number }>;
   communityScenarios(communityId: number): Promise<ScenarioSummary[]>;
+  /** The scenario's features plus public roads and gates around it: the fire-lane check's input. */
+  checkFeatures(scenarioId: number): Promise<{ json: string; count: number }>;
   /** Copy a baseline into a new proposal with per-feature lineage; undefined if no such baseline. */
   createProposal(baselineId: number, name: string): Promise<ScenarioDetail | undefined>;
 }
@@ -70,14 +72,6 @@ const featureCollection = (rows: { feature: string }[]): { json: string; count: 
   json: `{"type":"FeatureCollection","features":[${rows.map((r) => r.feature).join(',')}]}`,
   count: rows.length,
 });
-
-const withFeatureJson = (name: string): string =>
-  sql(name).replace(
-    '{{FEATURE_JSON}}',
-    sql('feature-json')
-      .replace(/^--.*\n/gm, '')
-      .trim(),
-  );
 
 interface ScenarioRow extends Omit<ScenarioDetail, 'counts' | 'createdAt' | 'updatedAt'> {
   createdAt: Date | string;
@@ -159,6 +153,11 @@ export function makePostgisCatalog(db: Database): Catalog {
         ...bboxParams(q.bbox),
       ]);
       return featureCollection(rows);
+    },
+    async checkFeatures(scenarioId) {
+      return featureCollection(
+        await db.query<{ feature: string }>(withFeatureJson('list-check-features'), [scenarioId]),
+      );
     },
     async communityScenarios(communityId) {
       const rows = await db.query<ScenarioRow>(sql('list-community-scenarios'), [communityId]);

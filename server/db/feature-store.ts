@@ -1,5 +1,5 @@
 import type { Database } from './database';
-import { sql } from './load-sql';
+import { sql, withFeatureJson } from './load-sql';
 
 /** Typed columns a feature write may set (DESIGN.md layer properties). */
 export interface FeatureFields {
@@ -39,14 +39,6 @@ export type BatchOutcome =
   | { ok: false; conflicts: { id: number; reason: 'stale' | 'missing' | 'other-scenario' }[] };
 
 const CLEARABLE = ['name', 'category', 'widthM', 'levels', 'heightM', 'capacity'] as const;
-
-const withFeatureJson = (name: string): string =>
-  sql(name).replace(
-    '{{FEATURE_JSON}}',
-    sql('feature-json')
-      .replace(/^--.*\n/gm, '')
-      .trim(),
-  );
 
 /**
  * Feature and scenario writes with optimistic concurrency: every write names the version the

@@ -14,3 +14,15 @@ export function sql(name: string): string {
   }
   return text;
 }
+
+/**
+ * A listing query with its `{{FEATURE_JSON}}` placeholders replaced by the shared projection of
+ * a feature row as GeoJSON Feature text (feature-json.sql): one definition of the API's feature
+ * shape. Only our own SQL text is spliced, never a value.
+ */
+export function withFeatureJson(name: string): string {
+  const projection = sql('feature-json')
+    .replace(/^--.*\n/gm, '')
+    .trim();
+  return sql(name).replaceAll('{{FEATURE_JSON}}', projection);
+}

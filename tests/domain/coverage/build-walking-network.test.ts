@@ -58,10 +58,24 @@ describe('buildWalkingNetwork', () => {
     //  (0,0)──────(200,0)k────(400,0)
     const d = kgDistances(
       [
-        line([[0, 0], [200, 0], [400, 0]]),
-        line([[0, 200], [200, 200], [400, 200]]),
-        line([[0, 0], [0, 200]]),
-        line([[400, 0], [400, 200]]),
+        line([
+          [0, 0],
+          [200, 0],
+          [400, 0],
+        ]),
+        line([
+          [0, 200],
+          [200, 200],
+          [400, 200],
+        ]),
+        line([
+          [0, 0],
+          [0, 200],
+        ]),
+        line([
+          [400, 0],
+          [400, 200],
+        ]),
       ],
       [point(200, 200, {}, 'o')],
       [point(200, 0, { category: KG })],
@@ -72,8 +86,20 @@ describe('buildWalkingNetwork', () => {
   it('disconnected component: Infinity, counted as unreachable', () => {
     const result = computeCoverage(
       {
-        network: fc([line([[0, 0], [300, 0]]), line([[0, 100], [300, 100]])]) as never,
-        origins: fc([point(150, 110, { households: 40 }, 'island'), point(150, 10, {}, 'near')]) as never,
+        network: fc([
+          line([
+            [0, 0],
+            [300, 0],
+          ]),
+          line([
+            [0, 100],
+            [300, 100],
+          ]),
+        ]) as never,
+        origins: fc([
+          point(150, 110, { households: 40 }, 'island'),
+          point(150, 10, {}, 'near'),
+        ]) as never,
         facilities: fc([point(0, 0, { category: KG })]) as never,
       },
       { categories: [KG] },
@@ -92,7 +118,12 @@ describe('buildWalkingNetwork', () => {
   it('origins farther than maxSnapM from every line are unreachable', () => {
     const net = buildWalkingNetwork(
       {
-        network: fc([line([[0, 0], [100, 0]])]),
+        network: fc([
+          line([
+            [0, 0],
+            [100, 0],
+          ]),
+        ]),
         origins: fc([point(50, 150), point(50, 50)]),
       },
       { maxSnapM: 100 },
@@ -104,9 +135,25 @@ describe('buildWalkingNetwork', () => {
   it('motorways and trunk roads are not walked; footways are', () => {
     // A 100 m shortcut between o and k along y = 0; the only other way is a 500 m loop
     // (200 north, 100 east, 200 south).
-    const loop = [line([[0, 0], [0, 200], [100, 200], [100, 0]])];
+    const loop = [
+      line([
+        [0, 0],
+        [0, 200],
+        [100, 200],
+        [100, 0],
+      ]),
+    ];
     const args = (props: Record<string, unknown>): [Feature[], Feature[], Feature[]] => [
-      [...loop, line([[0, 0], [100, 0]], props)],
+      [
+        ...loop,
+        line(
+          [
+            [0, 0],
+            [100, 0],
+          ],
+          props,
+        ),
+      ],
       [point(0, 0, {}, 'o')],
       [point(100, 0, { category: KG })],
     ];
@@ -114,7 +161,10 @@ describe('buildWalkingNetwork', () => {
     expect(kgDistances(...args({ kind: 'road', category: 'trunk_link' })).o).toBeCloseTo(500, 5);
     expect(kgDistances(...args({ kind: 'road', category: 'primary' })).o).toBeCloseTo(100, 5);
     expect(kgDistances(...args({ kind: 'footway', category: 'steps' })).o).toBeCloseTo(100, 5);
-    expect(kgDistances(...args({ kind: 'road', category: 'service', foot: 'no' })).o).toBeCloseTo(500, 5);
+    expect(kgDistances(...args({ kind: 'road', category: 'service', foot: 'no' })).o).toBeCloseTo(
+      500,
+      5,
+    );
   });
 
   it('joins an X crossing without a shared vertex only when both lines are at grade', () => {
@@ -123,10 +173,20 @@ describe('buildWalkingNetwork', () => {
     //  (0,50)───┼───(100,50) a
     //           │
     //        (50,0)
-    const a = [[0, 50], [100, 50]] as const;
-    const b = [[50, 0], [50, 100]] as const;
+    const a = [
+      [0, 50],
+      [100, 50],
+    ] as const;
+    const b = [
+      [50, 0],
+      [50, 100],
+    ] as const;
     const run = (bProps: Record<string, unknown>) =>
-      kgDistances([line(a), line(b, bProps)], [point(0, 50, {}, 'o')], [point(50, 100, { category: KG })]).o;
+      kgDistances(
+        [line(a), line(b, bProps)],
+        [point(0, 50, {}, 'o')],
+        [point(50, 100, { category: KG })],
+      ).o;
     expect(run({})).toBeCloseTo(100, 5);
     expect(run({ bridge: 'yes' })).toBe(Infinity);
     expect(run({ props: { tunnel: 'yes' } })).toBe(Infinity);
@@ -136,7 +196,16 @@ describe('buildWalkingNetwork', () => {
 
   it('joins a T drawn without a shared vertex (an end on the other line)', () => {
     const d = kgDistances(
-      [line([[0, 0], [200, 0]]), line([[80, 0], [80, 120]])],
+      [
+        line([
+          [0, 0],
+          [200, 0],
+        ]),
+        line([
+          [80, 0],
+          [80, 120],
+        ]),
+      ],
       [point(80, 120, {}, 'o')],
       [point(200, 0, { category: KG })],
     );
@@ -147,8 +216,23 @@ describe('buildWalkingNetwork', () => {
     // A quadrilateral (40,30) (60,35) (60,55) (40,50): its vertex (40,30) is 30 m from y = 0,
     // so 30 + 40 = 70 m to a kindergarten at (0,0) (the centroid would give ~ 92 m).
     const d = kgDistances(
-      [line([[0, 0], [200, 0]])],
-      [polygon([[40, 30], [60, 35], [60, 55], [40, 50]], 'b')],
+      [
+        line([
+          [0, 0],
+          [200, 0],
+        ]),
+      ],
+      [
+        polygon(
+          [
+            [40, 30],
+            [60, 35],
+            [60, 55],
+            [40, 50],
+          ],
+          'b',
+        ),
+      ],
       [point(0, 0, { category: KG })],
     );
     expect(d.b).toBeCloseTo(70, 5);
@@ -156,7 +240,12 @@ describe('buildWalkingNetwork', () => {
 
   it('several points on one edge split it in order; facilities on the same edge are reached along it', () => {
     const d = kgDistances(
-      [line([[0, 0], [300, 0]])],
+      [
+        line([
+          [0, 0],
+          [300, 0],
+        ]),
+      ],
       [point(100, 10, {}, 'a'), point(250, 5, {}, 'b')],
       [point(200, 20, { category: KG })],
     );
@@ -165,12 +254,15 @@ describe('buildWalkingNetwork', () => {
   });
 
   it('rejects a network feature that is not a line and a facility without a known category', () => {
-    expect(() =>
-      buildWalkingNetwork({ network: fc([point(0, 0)]) as never }),
-    ).toThrow(InputError);
+    expect(() => buildWalkingNetwork({ network: fc([point(0, 0)]) as never })).toThrow(InputError);
     expect(() =>
       buildWalkingNetwork({
-        network: fc([line([[0, 0], [1, 0]])]),
+        network: fc([
+          line([
+            [0, 0],
+            [1, 0],
+          ]),
+        ]),
         facilities: fc([point(0, 0, { category: 'casino' })]),
       }),
     ).toThrow(/category/);

@@ -6,7 +6,10 @@ export const P = localProjection([116.35, 40.0]);
 
 export type XYList = readonly (readonly [number, number])[];
 
-export const line = (xy: XYList, properties: Record<string, unknown> = {}): Feature<LineString> => ({
+export const line = (
+  xy: XYList,
+  properties: Record<string, unknown> = {},
+): Feature<LineString> => ({
   type: 'Feature',
   properties: { kind: 'road', category: 'residential', ...properties },
   geometry: { type: 'LineString', coordinates: xy.map((p) => P.toLonLat(p)) },
@@ -51,7 +54,11 @@ export const square = (
 });
 
 /** A polygon from its ring (closed here), in local metres. */
-export const polygon = (ring: XYList, id?: string, properties: Record<string, unknown> = {}): Feature<Polygon> => ({
+export const polygon = (
+  ring: XYList,
+  id?: string,
+  properties: Record<string, unknown> = {},
+): Feature<Polygon> => ({
   type: 'Feature',
   ...(id === undefined ? {} : { id }),
   properties,

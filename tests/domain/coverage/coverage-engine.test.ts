@@ -115,7 +115,11 @@ describe('incremental updates equal a full recompute', () => {
   ];
   const lines = fc(gridLines(20, 20, 50));
   const options = { categories: [KG, PS] };
-  const network = buildWalkingNetwork({ network: lines, origins: fc(origins), facilities: fc(facilities) });
+  const network = buildWalkingNetwork({
+    network: lines,
+    origins: fc(origins),
+    facilities: fc(facilities),
+  });
   const start = computeCoverageState(network, options);
 
   /** Every node of every field equals a fresh multi-source Dijkstra from the same facilities. */
@@ -177,7 +181,11 @@ describe('incremental updates equal a full recompute', () => {
 
   it('removing the only facility leaves every node unreachable; adding it back restores it', () => {
     const onlyOne = computeCoverageState(
-      buildWalkingNetwork({ network: lines, origins: fc(origins), facilities: fc([facilities[0]!]) }),
+      buildWalkingNetwork({
+        network: lines,
+        origins: fc(origins),
+        facilities: fc([facilities[0]!]),
+      }),
       { categories: [KG] },
     );
     const gone = removeFacility(onlyOne, KG, String(facilities[0]!.id));
@@ -185,7 +193,9 @@ describe('incremental updates equal a full recompute', () => {
     const back = addFacility(gone, facilities[0]!);
     const o = onlyOne.network.origins.map((x) => x.node);
     for (const n of o) {
-      expect(Math.abs(back.fields[KG]!.distM[n]! - onlyOne.fields[KG]!.distM[n]!)).toBeLessThan(1e-6);
+      expect(Math.abs(back.fields[KG]!.distM[n]! - onlyOne.fields[KG]!.distM[n]!)).toBeLessThan(
+        1e-6,
+      );
     }
   });
 

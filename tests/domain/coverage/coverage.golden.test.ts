@@ -34,7 +34,11 @@ describe('coverage on the demo district (海淀区 清华东路片区, data/beij
   );
   const input = importedDistrictToCoverageInput(district);
   const origins = assignCommunities(input.origins, input.communities!);
-  const network = buildWalkingNetwork({ network: input.network, origins, facilities: input.facilities });
+  const network = buildWalkingNetwork({
+    network: input.network,
+    origins,
+    facilities: input.facilities,
+  });
   const state = computeCoverageState(network);
   const result = summarizeCoverage(state);
 
@@ -61,12 +65,20 @@ describe('coverage on the demo district (海淀区 清华东路片区, data/beij
   });
 
   it('golden: buildings coloured by walking distance to the nearest kindergarten', () => {
-    golden('haidian-kindergarten', coverageToFeatureCollection(origins, input.facilities, result, 'kindergarten'));
+    golden(
+      'haidian-kindergarten',
+      coverageToFeatureCollection(origins, input.facilities, result, 'kindergarten'),
+    );
   });
 
   it('golden: 5/10/15-minute isochrones from the first kindergarten', () => {
     const kg = input.facilities.features.find((f) => f.properties?.category === 'kindergarten')!;
-    const at = kg.geometry.type === 'Point' ? kg.geometry.coordinates : kg.geometry.type === 'Polygon' ? kg.geometry.coordinates[0]![0]! : kg.geometry.coordinates[0]![0]![0]!;
+    const at =
+      kg.geometry.type === 'Point'
+        ? kg.geometry.coordinates
+        : kg.geometry.type === 'Polygon'
+          ? kg.geometry.coordinates[0]![0]!
+          : kg.geometry.coordinates[0]![0]![0]!;
     golden('haidian-isochrones', walkingIsochrones(network, at));
   });
 });

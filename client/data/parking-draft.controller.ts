@@ -1,0 +1,201 @@
+import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { InputError } from '../../domain/geo/input-error';
+import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
+import type { ParkingAngle, ParkingLayoutResult } from '../../domain/parking/types';
+import type { NewFeature } from '../api/create-feature';
+
+/** The layout options the planner sets while drawing. */
+export interface ParkingDraftOptions {
+  angle: ParkingAngle;
+  side: 'left' | 'right';
+  /** 0–1. */
+  evShare: number;
+  accessibleCount: number;
+}
+
+export type ParkingTool = 'lot' | 'lotRect' | 'kerb';
+
+export interface ParkingDraft {
+  tool: ParkingTool;
+  shape: Geometry;
+  /** The shape is complete; the layout waits for confirm or discard. */
+  finished: boolean;
+  result: ParkingLayoutResult | null;
+  error: InputError | null;
+}
+
+/** Properties of a previewed (unsaved) stall, shaped like a scenario feature's. */
+export interface PreviewStallProperties {
+  id: string;
+  kind: 'parking_stall';
+  category: string;
+  stallType: string;
+  sourceId: null;
+}
+
+/** What the layout must avoid, from the active scenario. */
+export interface DraftContext {
+  obstacles: FeatureCollection;
+  keepClear: FeatureCollection;
+}
+
+/**
+ * Owns the parking layout being drawn: recomputes it with generateParkingLayout at most once
+ * per animation frame while the shape changes (the domain function is pure and fast enough to
+ * run in the browser), keeps the options, and turns the result into features to save.
+ */
+export class ParkingDraftController implements ReactiveController {
+  options: ParkingDraftOptions = { angle: 'deg90', side: 'left', evShare: 0, accessibleCount: 0 };
+  draft: ParkingDraft | null = null;
+  private _preview: FeatureCollection<Polygon, PreviewStallProperties> | null = null;
+  private _frame: number | null = null;
+  private readonly _host: ReactiveControllerHost;
+  private readonly _context: () => DraftContext;
+
+  constructor(host: ReactiveControllerHost, context: () => DraftContext) {
+    this._host = host;
+    this._context = context;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    if (this._frame !== null) cancelAnimationFrame(this._frame);
+    this._frame = null;
+  }
+
+  /** The stalls of the current layout, as unsaved features (ids `preview-N`). */
+  get preview(): FeatureCollection<Polygon, PreviewStallProperties> | null {
+    return this._preview;
+  }
+
+  /** The shape being drawn changed (null: drawing abandoned). */
+  setShape(tool: ParkingTool, shape: Geometry | null, finished = false): void {
+    if (!shape) {
+      if (!this.draft?.finished) this.clear();
+      return;
+    }
+    // A finished shape stays until confirmed or discarded; a new drawing replaces it.
+    this.draft = {
+      tool,
+      shape,
+      finished,
+      result: this.draft?.result ?? null,
+      error: null,
+    };
+    this._schedule(finished);
+  }
+
+  setOptions(options: ParkingDraftOptions): void {
+    this.options = options;
+    if (this.draft) this._schedule(true);
+    else this._host.requestUpdate();
+  }
+
+  /** Recomputes the layout (e.g. after the obstacles changed). */
+  refresh(): void {
+    if (this.draft) this._schedule(true);
+  }
+
+  clear(): void {
+    if (this._frame !== null) cancelAnimationFrame(this._frame);
+    this._frame = null;
+    this.draft = null;
+    this._preview = null;
+    this._host.requestUpdate();
+  }
+
+  /** The features to save for the finished layout: the lot (if any), then its stalls. */
+  featuresToSave(lotName: string): NewFeature[] {
+    const draft = this.draft;
+    const result = draft?.result;
+    if (!draft || !result) return [];
+    const o = this.options;
+    const layout = {
+      angle: o.angle,
+      side: o.side,
+      evShare: o.evShare,
+      accessibleCount: o.accessibleCount,
+      mode: result.mode,
+    };
+    const out: NewFeature[] = [];
+    if (draft.shape.type === 'Polygon') {
+      out.push({
+        kind: 'parking_area',
+        geometry: draft.shape,
+        name: lotName,
+        capacity: result.count,
+        props: { layout },
+      });
+    }
+    for (const s of result.stalls.features) {
+      out.push({
+        kind: 'parking_stall',
+        geometry: s.geometry,
+        category: s.properties.stallType,
+        props: { angleDeg: s.properties.angleDeg, row: s.properties.row },
+      });
+    }
+    return out;
+  }
+
+  private _schedule(now: boolean): void {
+    if (now) {
+      if (this._frame !== null) cancelAnimationFrame(this._frame);
+      this._frame = null;
+      this._compute();
+      return;
+    }
+    if (this._frame !== null) return;
+    this._frame = requestAnimationFrame(() => {
+      this._frame = null;
+      this._compute();
+    });
+  }
+
+  private _compute(): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const o = this.options;
+    const { obstacles, keepClear } = this._context();
+    let result: ParkingLayoutResult | null = null;
+    let error: InputError | null = null;
+    try {
+      result = generateParkingLayout(
+        { boundary: draft.shape as Polygon, obstacles, keepClear },
+        {
+          angle: o.angle,
+          side: o.side,
+          evShare: o.evShare,
+          accessibleCount: o.accessibleCount,
+        },
+      );
+    } catch (e) {
+      // While drawing, a shape with too few points is normal: only report finished shapes.
+      if (e instanceof InputError) error = draft.finished ? e : null;
+      else throw e;
+    }
+    this.draft = { ...draft, result, error };
+    this._preview = result
+      ? {
+          type: 'FeatureCollection',
+          features: result.stalls.features.map(
+            (s, i): Feature<Polygon, PreviewStallProperties> => ({
+              type: 'Feature',
+              geometry: s.geometry,
+              properties: {
+                id: `preview-${i}`,
+                kind: 'parking_stall',
+                category: s.properties.stallType,
+                stallType: s.properties.stallType,
+                sourceId: null,
+              },
+            }),
+          ),
+        }
+      : null;
+    this._host.requestUpdate();
+  }
+}

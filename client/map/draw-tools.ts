@@ -1,0 +1,21 @@
+/**
+ * The drawing tools of the planner toolbar. Pure data (no map library), so components may use it.
+ * `lot` and `lotRect` draw a parking lot polygon, `kerb` a kerb row line, `fireLane` a fire lane
+ * line, `tree` a point; `select` picks, moves and reshapes features of the active scenario.
+ */
+export const DRAW_TOOLS = ['select', 'lot', 'lotRect', 'kerb', 'fireLane', 'tree'] as const;
+export type DrawTool = (typeof DRAW_TOOLS)[number];
+
+/** Keyboard shortcut of each tool (shown in the toolbar's tooltips). */
+export const TOOL_KEYS: Record<DrawTool, string> = {
+  select: 'V',
+  lot: 'P',
+  lotRect: 'R',
+  kerb: 'K',
+  fireLane: 'F',
+  tree: 'T',
+};
+
+/** Tools whose drawing previews a parking layout. */
+export const isParkingTool = (tool: DrawTool): tool is 'lot' | 'lotRect' | 'kerb' =>
+  tool === 'lot' || tool === 'lotRect' || tool === 'kerb';
