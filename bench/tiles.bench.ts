@@ -119,12 +119,17 @@ function runPgbench(tiles: Tile[], transactions: number): number[] {
 /** One keep-alive connection, like pgbench's one client; node:http is lighter than fetch. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
+/** Server-side build time of every uncached tile served (Server-Timing), ms. */
+const serverBuildMs: number[] = [];
+
 function getTile(base: string, [z, x, y]: Tile): Promise<number> {
   const url = new URL(`${base}/api/tiles/baseline/${z}/${x}/${y}.mvt`);
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     http
       .get(url, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        const build = /build;dur=([\d.]+)/.exec(String(res.headers['server-timing']))?.[1];
+        if (build) serverBuildMs.push(Number(build));
         res.on('data', () => {});
         res.on('end', () =>
           res.statusCode === 200
@@ -170,6 +175,7 @@ async function main(): Promise<void> {
   );
   const bench: number[] = [];
   const api: number[] = [];
+  serverBuildMs.length = 0;
   const ROUNDS = 10;
   for (let round = 0; round < ROUNDS; round++) {
     const slice = order.slice(
@@ -180,6 +186,15 @@ async function main(): Promise<void> {
     api.push(...(await timeRequests(uncached.base, tiles, slice)));
   }
   await uncached.stop();
+  const built = serverBuildMs.slice(tiles.length);
+  rows.push({
+    measure: 'API tile p50 / p95 inside the server (Server-Timing)',
+    value: `${ms(percentile(built, 50))} / ${ms(percentile(built, 95))}`,
+    baseline: '',
+    ratio: undefined,
+    target: '(info)',
+    met: undefined,
+  });
   for (const p of [50, 95]) {
     const ratio = percentile(api, p) / percentile(bench, p);
     const target = p === 50 ? 1.2 : 1.3;

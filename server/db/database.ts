@@ -4,9 +4,21 @@
  */
 export type Engine = 'pglite' | 'postgres';
 
+export interface QueryOptions {
+  /**
+   * Prepare the statement once per connection under this name and reuse its plan (hot paths
+   * such as tiles). Engines without named statements (PGlite) ignore it.
+   */
+  name?: string;
+}
+
 export interface Queryable {
   /** Run one statement with positional parameters ($1, $2 ...). Values only, never identifiers. */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
 }
 
 export interface Executor extends Queryable {

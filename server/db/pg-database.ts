@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database';
+import type { Database, Queryable, QueryOptions } from './database';
 
 // int8 (counts, ids) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -14,8 +14,18 @@ export async function openPgDatabase(
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');
-  const query: Queryable['query'] = async <T>(sql: string, params: readonly unknown[] = []) =>
-    (await pool.query(sql, params as unknown[])).rows as T[];
+  const query: Queryable['query'] = async <T>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options: QueryOptions = {},
+  ) =>
+    (
+      await pool.query({
+        text: sql,
+        values: params as unknown[],
+        ...(options.name ? { name: options.name } : {}),
+      })
+    ).rows as T[];
   return {
     engine: 'postgres',
     query,

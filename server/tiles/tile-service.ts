@@ -70,7 +70,10 @@ export function makeTileService(
   async function build(layer: TileLayerName, z: number, x: number, y: number): Promise<Buffer> {
     const kinds = [...TILE_LAYERS[layer].kinds];
     if (path === 'mvt') {
-      const [row] = await db.query<{ mvt: Uint8Array }>(sql('tile-mvt'), [z, x, y, kinds]);
+      // Named: prepared once per connection, so each tile skips parsing and planning.
+      const [row] = await db.query<{ mvt: Uint8Array }>(sql('tile-mvt'), [z, x, y, kinds], {
+        name: 'tile-mvt',
+      });
       const bytes = row?.mvt ?? new Uint8Array(0);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
