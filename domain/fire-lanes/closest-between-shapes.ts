@@ -1,5 +1,6 @@
 import type { XY } from '../geo/local-projection';
 import type { ShapeM } from './types';
+import { pointInRing } from '../geo/point-in-ring';
 
 export interface Closest {
   readonly distanceM: number;
@@ -53,23 +54,11 @@ const segmentsOf = (s: ShapeM): Seg[] => {
   return out;
 };
 
-const inRing = (p: XY, ring: readonly XY[]): boolean => {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i] as XY;
-    const b = ring[j] as XY;
-    if (
-      a[1] > p[1] !== b[1] > p[1] &&
-      p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]
-    )
-      inside = !inside;
-  }
-  return inside;
-};
-
 /** Whether `p` lies inside one of the shape's polygons (outer ring, not in a hole). */
 export const pointInShape = (p: XY, s: ShapeM): boolean =>
-  s.polygons.some((poly) => inRing(p, poly[0] ?? []) && !poly.slice(1).some((h) => inRing(p, h)));
+  s.polygons.some(
+    (poly) => pointInRing(p, poly[0] ?? []) && !poly.slice(1).some((h) => pointInRing(p, h)),
+  );
 
 const firstVertex = (s: ShapeM): XY | undefined =>
   s.points[0] ?? s.lines[0]?.[0] ?? s.polygons[0]?.[0]?.[0];

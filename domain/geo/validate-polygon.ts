@@ -4,6 +4,7 @@ import { InputError } from './input-error';
 import { localProjection, type LocalProjection, type XY } from './local-projection';
 import { ringSignedArea } from './ring-signed-area';
 import { segmentsIntersect } from './segments-intersect';
+import { pointInRing } from './point-in-ring';
 
 /** A checked polygon in local metres: open rings, outer counter-clockwise, holes clockwise. */
 export interface LocalPolygon {
@@ -96,20 +97,6 @@ const checkSimple = (rings: readonly (readonly XY[])[]): void => {
       if (segmentsIntersect(e.a, e.b, f.a, f.b)) throw selfIntersecting();
     }
   }
-};
-
-const pointInRing = (p: XY, ring: readonly XY[]): boolean => {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i] as XY;
-    const b = ring[j] as XY;
-    if (
-      a[1] > p[1] !== b[1] > p[1] &&
-      p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]
-    )
-      inside = !inside;
-  }
-  return inside;
 };
 
 /**

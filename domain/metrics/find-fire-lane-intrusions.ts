@@ -3,6 +3,7 @@ import { localProjection, type XY } from '../geo/local-projection';
 import { segmentsIntersect } from '../geo/segments-intersect';
 import { RULES } from '../standards/rules';
 import type { LedgerFeature } from './types';
+import { pointInRing } from '../geo/point-in-ring';
 
 /** Lines a stall must keep clear of, in local metres, with half of each lane's clear width. */
 interface LocalLane {
@@ -32,21 +33,6 @@ const segmentDistanceM = (a: XY, b: XY, c: XY, d: XY): number =>
         pointSegmentDistanceM(d, a, b),
       );
 
-/** Even-odd test of a point against one ring (closed or not). */
-const insideRing = (p: XY, ring: readonly XY[]): boolean => {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const a = ring[i] as XY;
-    const b = ring[j] as XY;
-    if (
-      a[1] > p[1] !== b[1] > p[1] &&
-      p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]
-    )
-      inside = !inside;
-  }
-  return inside;
-};
-
 /** The outer rings of a stall (Polygon or MultiPolygon); other geometries have none. */
 const outerRings = (stall: LedgerFeature): Position[][] => {
   const g = stall.geometry;
@@ -56,7 +42,7 @@ const outerRings = (stall: LedgerFeature): Position[][] => {
 };
 
 const stallIntrudes = (ring: readonly XY[], lane: LocalLane): boolean => {
-  if (lane.points.some((p) => insideRing(p, ring))) return true;
+  if (lane.points.some((p) => pointInRing(p, ring))) return true;
   for (let i = 0; i + 1 < ring.length; i++) {
     for (let j = 0; j + 1 < lane.points.length; j++) {
       const d = segmentDistanceM(
