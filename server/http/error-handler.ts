@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
+import { InputError } from '../../domain/geo/input-error';
 import { ApiError } from './api-error';
 
 /** zh-CN unless the client prefers English (Accept-Language: en...). */
@@ -11,6 +12,15 @@ const zhOf = (i: ZodError['issues'][number]): string =>
 
 function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  // Bad input to a pure domain function (parking layout, fire lanes, coverage …): a bad option
+  // is a request error, anything else is geometry the engine cannot use.
+  if (err instanceof InputError) {
+    return new ApiError(
+      err.code === 'INVALID_OPTION' ? 'VALIDATION' : 'INVALID_GEOMETRY',
+      { zh: err.zh, en: err.en },
+      { code: err.code },
+    );
+  }
   if (err instanceof ZodError) {
     const at = (i: ZodError['issues'][number]) => i.path.join('.') || '(body)';
     const en = err.issues.map((i) => `${at(i)}: ${i.message}`).join('; ');

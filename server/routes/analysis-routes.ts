@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { InputError } from '../../domain/geo/input-error';
 import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
 import type { ParkingLayoutInput } from '../../domain/parking/types';
-import { ApiError } from '../http/api-error';
+import { featureCollectionSchema } from '../http/feature-collection-schema';
 import { issue, parse } from '../http/parse';
 
 // Shapes only: coordinates, rings and ranges are checked by the domain, whose InputError
@@ -27,21 +26,7 @@ const boundarySchema = z.union(
   },
 );
 
-const featureCollectionSchema = z.object(
-  {
-    type: z.literal('FeatureCollection'),
-    features: z
-      .array(
-        z.object({
-          type: z.literal('Feature'),
-          geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }),
-          properties: z.record(z.string(), z.unknown()).nullable().optional(),
-        }),
-      )
-      .max(20_000, issue('要素过多 (最多 20000 个)', 'too many features (at most 20000)')),
-  },
-  { message: 'must be a GeoJSON FeatureCollection' },
-);
+const featureCollection = featureCollectionSchema(20_000);
 
 const metres = (zh: string, en: string) =>
   z
@@ -73,8 +58,8 @@ export const parkingOptionsSchema = z
 export const parkingLayoutBodySchema = z.object({
   boundary: boundarySchema,
   options: parkingOptionsSchema.optional(),
-  obstacles: featureCollectionSchema.optional(),
-  keepClear: featureCollectionSchema.optional(),
+  obstacles: featureCollection.optional(),
+  keepClear: featureCollection.optional(),
 });
 
 /** Geometric analyses computed on request by the pure domain layer (no database). */
@@ -84,26 +69,12 @@ export function analysisRoutes(): Router {
   /** Parking layout on a lot polygon or along a kerb line (JGJ 100-2015; issue #3). */
   r.post('/analysis/parking-layout', (req, res) => {
     const body = parse(parkingLayoutBodySchema, req.body);
-    try {
-      const input = {
-        boundary: body.boundary,
-        obstacles: body.obstacles,
-        keepClear: body.keepClear,
-      } as ParkingLayoutInput;
-      res.json(generateParkingLayout(input, body.options ?? {}));
-    } catch (err) {
-      if (err instanceof InputError) {
-        throw new ApiError(
-          err.code === 'INVALID_OPTION' ? 'VALIDATION' : 'INVALID_GEOMETRY',
-          {
-            zh: err.zh,
-            en: err.en,
-          },
-          { code: err.code },
-        );
-      }
-      throw err;
-    }
+    const input = {
+      boundary: body.boundary,
+      obstacles: body.obstacles,
+      keepClear: body.keepClear,
+    } as ParkingLayoutInput;
+    res.json(generateParkingLayout(input, body.options ?? {}));
   });
 
   return r;

@@ -9,30 +9,9 @@ import type {
   OriginFeatures,
 } from '../../domain/coverage/types';
 import { walkingIsochrones } from '../../domain/coverage/walking-isochrones';
-import { InputError } from '../../domain/geo/input-error';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
-import { ApiError } from '../http/api-error';
+import { featureCollectionSchema } from '../http/feature-collection-schema';
 import { issue, parse } from '../http/parse';
-
-// Shapes and sizes only: coordinates, geometry types and categories are checked by the domain,
-// whose InputError carries precise zh/en messages.
-const featureCollection = (max: number, zh: string, en: string) =>
-  z.object(
-    {
-      type: z.literal('FeatureCollection'),
-      features: z
-        .array(
-          z.object({
-            type: z.literal('Feature'),
-            id: z.union([z.string(), z.number()]).optional(),
-            geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }),
-            properties: z.record(z.string(), z.unknown()).nullable().optional(),
-          }),
-        )
-        .max(max, issue(`${zh}要素过多 (最多 ${max} 个)`, `too many ${en} (at most ${max})`)),
-    },
-    { message: 'must be a GeoJSON FeatureCollection' },
-  );
 
 const categoryIds = FACILITY_CATEGORIES.map((c) => c.id) as [
   FacilityCategoryId,
@@ -54,15 +33,15 @@ export const coverageOptionsSchema = z
   .strict();
 
 export const coverageBodySchema = z.object({
-  network: featureCollection(100_000, '步行网络', 'network lines'),
-  origins: featureCollection(50_000, '建筑', 'origins'),
-  facilities: featureCollection(10_000, '设施', 'facilities'),
-  communities: featureCollection(2_000, '小区', 'communities').optional(),
+  network: featureCollectionSchema(100_000, { zh: '步行网络', en: 'network lines' }),
+  origins: featureCollectionSchema(50_000, { zh: '建筑', en: 'origins' }),
+  facilities: featureCollectionSchema(10_000, { zh: '设施', en: 'facilities' }),
+  communities: featureCollectionSchema(2_000, { zh: '小区', en: 'communities' }).optional(),
   options: coverageOptionsSchema.optional(),
 });
 
 export const isochroneBodySchema = z.object({
-  network: featureCollection(100_000, '步行网络', 'network lines'),
+  network: featureCollectionSchema(100_000, { zh: '步行网络', en: 'network lines' }),
   at: z.tuple([z.number(), z.number()], {
     error: () => issue('at 应为 [经度, 纬度]', 'at must be [lon, lat]'),
   }),
@@ -81,16 +60,6 @@ export const isochroneBodySchema = z.object({
 const finiteOrNull = (x: number | undefined): number | null =>
   x === undefined || !Number.isFinite(x) ? null : x;
 
-/** Domain InputError → ApiError (INVALID_OPTION is a 400, bad geometry a 422). */
-const asApiError = (err: unknown): unknown =>
-  err instanceof InputError
-    ? new ApiError(
-        err.code === 'INVALID_OPTION' ? 'VALIDATION' : 'INVALID_GEOMETRY',
-        { zh: err.zh, en: err.en },
-        { code: err.code },
-      )
-    : err;
-
 /**
  * 15-minute life-circle coverage (GB 50180-2018; issue #5), computed on request by the pure
  * domain layer: stateless, no database.
@@ -105,20 +74,15 @@ export function coverageRoutes(): Router {
    */
   r.post('/analysis/coverage', (req, res) => {
     const body = parse(coverageBodySchema, req.body);
-    let result;
-    try {
-      result = computeCoverage(
-        {
-          network: body.network as NetworkLines,
-          origins: body.origins as OriginFeatures,
-          facilities: body.facilities as FacilityFeatures,
-          communities: body.communities as CommunityFeatures | undefined,
-        },
-        body.options ?? {},
-      );
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const result = computeCoverage(
+      {
+        network: body.network as NetworkLines,
+        origins: body.origins as OriginFeatures,
+        facilities: body.facilities as FacilityFeatures,
+        communities: body.communities as CommunityFeatures | undefined,
+      },
+      body.options ?? {},
+    );
     const speed = result.walkSpeedMPerMin;
     res.json({
       categories: result.categories,
@@ -153,15 +117,11 @@ export function coverageRoutes(): Router {
   /** Body: { network, at: [lon, lat], options? } → FeatureCollection of reached lines and outlines. */
   r.post('/analysis/walking-isochrones', (req, res) => {
     const body = parse(isochroneBodySchema, req.body);
-    try {
-      const network = buildWalkingNetwork(
-        { network: body.network as NetworkLines },
-        { maxSnapM: body.options?.maxSnapM },
-      );
-      res.json(walkingIsochrones(network, body.at, body.options ?? {}));
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const network = buildWalkingNetwork(
+      { network: body.network as NetworkLines },
+      { maxSnapM: body.options?.maxSnapM },
+    );
+    res.json(walkingIsochrones(network, body.at, body.options ?? {}));
   });
 
   return r;

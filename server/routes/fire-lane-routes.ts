@@ -2,28 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
 import type { FireLaneOptions } from '../../domain/fire-lanes/types';
-import { InputError } from '../../domain/geo/input-error';
-import { ApiError } from '../http/api-error';
-import { issue, parse } from '../http/parse';
+import { featureCollectionSchema } from '../http/feature-collection-schema';
+import { parse } from '../http/parse';
 
-// Shapes only: kinds, coordinates and property values are checked by the domain, whose
-// InputError carries precise zh/en messages (swapped lat/lon, a lane that is not a line …).
-const featureCollectionSchema = z.object(
-  {
-    type: z.literal('FeatureCollection'),
-    features: z
-      .array(
-        z.object({
-          type: z.literal('Feature'),
-          id: z.union([z.string(), z.number()]).optional(),
-          geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }),
-          properties: z.record(z.string(), z.unknown()).nullable().optional(),
-        }),
-      )
-      .max(20_000, issue('要素过多 (最多 20000 个)', 'too many features (at most 20000)')),
-  },
-  { message: 'must be a GeoJSON FeatureCollection' },
-);
+const featureCollection = featureCollectionSchema(20_000);
 
 const metres = z.number().min(0).max(1000);
 const rect = z.object({ lengthM: metres, widthM: metres }).strict();
@@ -57,7 +39,7 @@ export const fireLaneOptionsSchema = z
   .strict();
 
 export const fireLaneBodySchema = z.object({
-  features: featureCollectionSchema,
+  features: featureCollection,
   options: fireLaneOptionsSchema.optional(),
 });
 
@@ -67,18 +49,7 @@ export function fireLaneRoutes(): Router {
 
   r.post('/analysis/fire-lanes', (req, res) => {
     const body = parse(fireLaneBodySchema, req.body);
-    try {
-      res.json(checkFireLanes(body.features as never, (body.options ?? {}) as FireLaneOptions));
-    } catch (err) {
-      if (err instanceof InputError) {
-        throw new ApiError(
-          err.code === 'INVALID_OPTION' ? 'VALIDATION' : 'INVALID_GEOMETRY',
-          { zh: err.zh, en: err.en },
-          { code: err.code },
-        );
-      }
-      throw err;
-    }
+    res.json(checkFireLanes(body.features as never, (body.options ?? {}) as FireLaneOptions));
   });
 
   return r;
