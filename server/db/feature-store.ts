@@ -24,6 +24,8 @@ export type WriteOutcome = { ok: true; id: number } | { ok: false; reason: 'stal
 
 export interface BatchCreate extends FeatureFields {
   kind: string;
+  /** Restores lineage: the baseline feature this one copies (checked with `lineageProblems`). */
+  sourceId?: number | undefined;
   /** GeoJSON geometry object. */
   geometry: unknown;
 }
@@ -54,7 +56,10 @@ export interface FeatureStore {
     kind: string,
     geojson: string,
     fields: FeatureFields,
+    sourceId?: number,
   ): Promise<number>;
+  /** Source ids that may NOT be restored as copies in this proposal (see check-lineage.sql). */
+  lineageProblems(proposalId: number, sourceIds: number[]): Promise<number[]>;
   updateFeature(
     id: number,
     version: number,
@@ -125,14 +130,24 @@ export function makeFeatureStore(db: Database): FeatureStore {
       const [row] = await db.query<{ problem: string | null }>(sql('geometry-problem'), [geojson]);
       return row?.problem ?? undefined;
     },
-    async insertFeature(scenarioId, kind, geojson, fields) {
+    async insertFeature(scenarioId, kind, geojson, fields, sourceId) {
       const [row] = await db.query<{ id: number }>(sql('insert-feature'), [
         scenarioId,
         kind,
         geojson,
         ...values(fields),
+        sourceId ?? null,
       ]);
       return Number(row?.id);
+    },
+    async lineageProblems(proposalId, sourceIds) {
+      if (sourceIds.length === 0) return [];
+      const ok = new Set(
+        (await db.query<{ id: number }>(sql('check-lineage'), [proposalId, sourceIds])).map((r) =>
+          Number(r.id),
+        ),
+      );
+      return sourceIds.filter((id) => !ok.has(id));
     },
     async updateFeature(id, version, geojson, fields) {
       const clear = CLEARABLE.filter((k) => fields[k] === null);

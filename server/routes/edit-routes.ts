@@ -24,6 +24,8 @@ const fields = {
 export const createFeatureSchema = z.object({
   kind: z.enum(FEATURE_KINDS, { message: `kind must be one of ${FEATURE_KINDS.join(', ')}` }),
   geometry: geometrySchema,
+  /** Proposals only: restore a copy of this baseline feature (e.g. undoing a delete). */
+  sourceId: z.number().int().positive().optional(),
   ...fields,
 });
 
@@ -99,6 +101,28 @@ export function editRoutes(deps: {
     return text;
   }
 
+  /** Restored copies must name features of the proposal's baseline that have no copy yet. */
+  async function checkLineage(
+    scenario: { id: number; kind: string },
+    sourceIds: number[],
+  ): Promise<void> {
+    if (sourceIds.length === 0) return;
+    const bad =
+      scenario.kind === 'baseline'
+        ? sourceIds
+        : await store.lineageProblems(scenario.id, sourceIds);
+    if (bad.length) {
+      throw new ApiError(
+        'VALIDATION',
+        {
+          zh: `sourceId ${bad.join(', ')} 不是本方案现状中的要素, 或已有副本`,
+          en: `sourceId ${bad.join(', ')} is not a feature of this proposal's baseline, or already has a copy`,
+        },
+        { sourceIds: bad },
+      );
+    }
+  }
+
   async function resolve(
     outcome: WriteOutcome,
     what: Bilingual,
@@ -121,8 +145,15 @@ export function editRoutes(deps: {
     const scenario = await catalog.getScenario(id);
     if (!scenario) throw notFound(SCENARIO, id);
     if (scenario.kind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
-    const { kind, geometry, ...rest } = body;
-    const created = await store.insertFeature(id, kind, await checkGeometry(geometry), rest);
+    const { kind, geometry, sourceId, ...rest } = body;
+    await checkLineage(scenario, sourceId === undefined ? [] : [sourceId]);
+    const created = await store.insertFeature(
+      id,
+      kind,
+      await checkGeometry(geometry),
+      rest,
+      sourceId,
+    );
     if (scenario.kind === 'baseline') tiles.invalidate();
     res
       .status(201)
@@ -140,6 +171,10 @@ export function editRoutes(deps: {
       ...body.create.map((c) => c.geometry),
       ...body.update.flatMap((u) => (u.geometry ? [u.geometry] : [])),
     ];
+    await checkLineage(
+      scenario,
+      body.create.flatMap((c) => (c.sourceId === undefined ? [] : [c.sourceId])),
+    );
     const problems = await store.geometryProblems(geometries);
     if (problems.length) {
       const first = problems[0]!;

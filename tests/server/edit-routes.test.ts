@@ -287,4 +287,49 @@ describe('feature writes with optimistic versions', () => {
       await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [proposalId]),
     ).toBe(before - 3);
   });
+
+  it('restores a deleted copy with its lineage (undo), once, and only from the baseline', async () => {
+    const [copy] = await t.db.query<{ id: number; version: number; source_id: number }>(
+      `SELECT id, version, source_id FROM feature WHERE scenario_id = $1 AND source_id IS NOT NULL ORDER BY id LIMIT 1`,
+      [proposalId],
+    );
+    const got = JSON.parse(
+      (await request(app).get(`/api/scenarios/${proposalId}/features`)).text,
+    ) as {
+      features: { id: number; geometry: unknown; properties: { kind: string } }[];
+    };
+    const original = got.features.find((f) => f.id === Number(copy!.id))!;
+    await request(app).delete(`/api/features/${copy!.id}?version=${copy!.version}`).expect(204);
+    const restored = await request(app)
+      .post(`/api/scenarios/${proposalId}/features`)
+      .send({
+        kind: original.properties.kind,
+        geometry: original.geometry,
+        sourceId: Number(copy!.source_id),
+      })
+      .expect(201);
+    expect(JSON.parse(restored.text).properties.sourceId).toBe(Number(copy!.source_id));
+    // A second copy of the same baseline feature, or a source outside the baseline, is refused.
+    const again = await request(app)
+      .post(`/api/scenarios/${proposalId}/features`)
+      .send({
+        kind: original.properties.kind,
+        geometry: original.geometry,
+        sourceId: Number(copy!.source_id),
+      })
+      .expect(400);
+    expect(again.body.error.message).toMatch(/已有副本/);
+    await request(app)
+      .post(`/api/scenarios/${proposalId}/features/batch`)
+      .send({
+        create: [
+          {
+            kind: 'tree',
+            geometry: { type: 'Point', coordinates: [116.35, 40] },
+            sourceId: JSON.parse(restored.text).id,
+          },
+        ],
+      })
+      .expect(400);
+  });
 });
