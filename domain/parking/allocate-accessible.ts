@@ -12,16 +12,19 @@ export interface RunAllocation {
  * (GB 50763-2012 §3.14.3: 1.2 m beside the stall) serves the two stalls on its sides. Greedy:
  * each new aisle goes to the run where it costs the fewest ordinary stalls (runs with slack cost
  * none), ties to the earlier run, so the result is deterministic. Returns fewer accessible
- * stalls than wanted only when no run can take another aisle.
+ * stalls than wanted only when no run can take another aisle. `runShapes[i]`, when given, is
+ * run i's stall shape (filler rows at another angle); otherwise `shape`.
  */
 export function allocateAccessible(
   shape: StallShape,
   runLengthsM: readonly number[],
   wanted: number,
+  runShapes: readonly StallShape[] = [],
 ): RunAllocation[] {
   const aisles = runLengthsM.map(() => 0);
-  const capacity = (i: number, m: number): number =>
-    Math.min(2 * m, stallsInLength(shape, runLengthsM[i]!, m));
+  const fit = (i: number, m: number): number =>
+    stallsInLength(runShapes[i] ?? shape, runLengthsM[i]!, m);
+  const capacity = (i: number, m: number): number => Math.min(2 * m, fit(i, m));
   let have = 0;
   while (have < wanted) {
     let bestRun = -1;
@@ -31,8 +34,7 @@ export function allocateAccessible(
       const m = aisles[i]!;
       const gain = capacity(i, m + 1) - capacity(i, m);
       if (gain <= 0) continue;
-      const loss =
-        stallsInLength(shape, runLengthsM[i]!, m) - stallsInLength(shape, runLengthsM[i]!, m + 1);
+      const loss = fit(i, m) - fit(i, m + 1);
       if (loss < bestLoss || (loss === bestLoss && gain > bestGain)) {
         bestRun = i;
         bestLoss = loss;

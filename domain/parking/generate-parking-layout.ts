@@ -36,7 +36,8 @@ const join = (p: LocalShapes, q: LocalShapes): LocalShapes => ({
 
 /**
  * Lays out parking stalls (JGJ 100-2015 表4.3.4 dimensions, overridable per layout) on a lot
- * polygon — double-loaded rows and aisles in the direction that fits the most stalls — or in a
+ * polygon — double-loaded rows and aisles in the direction that fits the most stalls, the strips
+ * they leave filled with rows at shallower angles (option `fillStrips`) — or in a
  * row along a kerb line, on one side, at 90°, 60°, 45°, 30° or parallel. Stalls stay inside the
  * lot, clear of obstacles, of each other and of keep-clear areas (fire lanes: GB 50016-2014
  * §7.1.8, 消防法 §28). Accessible stalls: max(requested, ⌈2 % × count⌉) with a 1.2 m wheelchair
@@ -108,9 +109,10 @@ export function generateParkingLayout(
     shape,
     fixed,
     (rows) => {
-      const n = rows.reduce((sum, r) => sum + stallsInIntervals(shape, r.intervals), 0);
+      const n = rows.reduce((sum, r) => sum + stallsInIntervals(r.shape ?? shape, r.intervals), 0);
       return placeStalls(rows, shape, accessibleFor(n)).stalls.length;
     },
+    opts.fillerShapes,
   );
   const rows: PlannedRow[] = plan.rows;
   const aisles: PlannedAisle[] = plan.aisles;

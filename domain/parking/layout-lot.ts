@@ -27,7 +27,8 @@ export interface LotPlan {
  * refines the best few on a fine grid, and keeps the one that `score`s highest (the caller
  * counts stalls after placing accessible ones); ties go to the earlier candidate, so the result
  * is deterministic. Stalls avoid `stallAvoid`; aisles avoid `aisleAvoid`
- * (they may run over a fire lane, stalls may not).
+ * (they may run over a fire lane, stalls may not). `fillers`: stall shapes at other angles for
+ * the strips the main modules leave (see `layoutLotAtAngle`).
  */
 export function layoutLot(
   rings: readonly (readonly XY[])[],
@@ -36,32 +37,41 @@ export function layoutLot(
   shape: StallShape,
   fixedAngleRad: number | undefined,
   score: (rows: PlannedRow[]) => number,
+  fillers: readonly StallShape[] = [],
 ): LotPlan {
   const angles = fixedAngleRad === undefined ? candidateAngles(rings) : [fixedAngleRad];
-  const run = (angleRad: number, stepM: number) => {
+  const run = (angleRad: number, stepM: number, withFillers: readonly StallShape[]) => {
     const f = frame(angleRad);
     const layout = layoutLotAtAngle(
       frameRegion(f, rings, stallAvoid),
       frameRegion(f, rings, aisleAvoid),
       shape,
       stepM,
+      withFillers,
     );
     return { f, layout };
   };
+  // The coarse pass ranks directions by the main modules alone (fillers would multiply its
+  // cost by their number); the refined ones get the fillers.
   const coarse = angles
-    .map((angleRad, i) => ({ angleRad, i, count: run(angleRad, COARSE_STEP_M).layout.count }))
+    .map((angleRad, i) => ({ angleRad, i, count: run(angleRad, COARSE_STEP_M, []).layout.count }))
     .sort((p, q) => q.count - p.count || p.i - q.i)
     .slice(0, REFINE_TOP)
     .sort((p, q) => p.i - q.i);
   let best: LotPlan | undefined;
   let bestScore = -1;
   for (const c of coarse) {
-    const { f, layout } = run(c.angleRad, FINE_STEP_M);
+    const { f, layout } = run(c.angleRad, FINE_STEP_M, fillers);
     const plan: LotPlan = {
       angleRad: f.angleRad,
       count: layout.count,
       rows: layout.rows.map((r) => ({ frame: f, ...r })),
-      aisles: layout.aisles.map(([y0, y1]) => ({ frame: f, y0, y1 })),
+      aisles: layout.aisles.map(([y0, y1], ai) => ({
+        frame: f,
+        y0,
+        y1,
+        widthM: layout.rows.find((r) => r.aisle === ai)?.shape.aisleWidthM ?? shape.aisleWidthM,
+      })),
     };
     const value = score(plan.rows);
     if (value > bestScore) {

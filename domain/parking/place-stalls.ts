@@ -6,6 +6,8 @@ import { stallsInLength } from './stalls-in-length';
 
 export interface PlacedStall {
   readonly row: number;
+  /** Parking angle of the stall, degrees (its row's shape). */
+  readonly angleDeg: number;
   /** Open ring, counter-clockwise, local metres. */
   readonly ring: XY[];
   readonly accessible: boolean;
@@ -40,7 +42,8 @@ const stallCorners = (s: StallShape, u0: number): [XY, XY, XY, XY] => {
 /**
  * Fills planned rows with stalls: `accessibleWanted` accessible stalls first (each pair around
  * one wheelchair aisle, placed at the start of the runs chosen by `allocateAccessible`), then
- * ordinary stalls at the table pitch, each run's stalls centred in its free length. Output is
+ * ordinary stalls at the table pitch, each run's stalls centred in its free length. A row with
+ * its own `shape` (a filler at another angle) uses it instead of `shape`. Output is
  * in row order, then along x; rings are in local metres, counter-clockwise.
  */
 export function placeStalls(
@@ -53,16 +56,19 @@ export function placeStalls(
     for (let i = 0; i < r.intervals.length; i += 2)
       runs.push({ row, a: r.intervals[i]!, b: r.intervals[i + 1]! });
   });
+  const shapeOf = (row: number): StallShape => rows[row]!.shape ?? shape;
   const alloc = allocateAccessible(
     shape,
     runs.map((r) => r.b - r.a),
     accessibleWanted,
+    runs.map((r) => shapeOf(r.row)),
   );
   const stalls: PlacedStall[] = [];
   const accessibleAisles: { row: number; ring: XY[] }[] = [];
   const usedRuns: number[][] = rows.map(() => []);
   runs.forEach((run, i) => {
     const { aisles, accessible } = alloc[i]!;
+    const shape = shapeOf(run.row);
     const n = stallsInLength(shape, run.b - run.a, aisles);
     if (n === 0) return;
     const used = (n - 1) * shape.pitchM + shape.extentM + aisles * shape.accessibleStepM;
@@ -80,7 +86,12 @@ export function placeStalls(
     for (let j = 0; j < n; j++) {
       const isAccessible = accLeft > 0;
       const c = stallCorners(shape, u);
-      stalls.push({ row: run.row, ring: ring(c), accessible: isAccessible });
+      stalls.push({
+        row: run.row,
+        angleDeg: shape.angleDeg,
+        ring: ring(c),
+        accessible: isAccessible,
+      });
       u += shape.pitchM;
       if (isAccessible) accLeft--;
       // A wheelchair aisle follows the first stall of each accessible pair (or a lone one).

@@ -1,4 +1,5 @@
 import type { Frame } from '../geo/frame';
+import type { StallShape } from './stall-shape';
 
 /** A row of stalls to fill: a band along the frame's x axis beside its aisle (or kerb). */
 export interface PlannedRow {
@@ -11,6 +12,8 @@ export interface PlannedRow {
   readonly intervals: readonly number[];
   /** The driving aisle the row opens onto (lots only), as an index into the aisle list. */
   readonly aisle?: number;
+  /** The row's stall shape when it differs from the layout's (a filler row at another angle). */
+  readonly shape?: StallShape;
 }
 
 /** A driving aisle band y0 ≤ y ≤ y1 of a frame (lots only). */
@@ -18,4 +21,6 @@ export interface PlannedAisle {
   readonly frame: Frame;
   readonly y0: number;
   readonly y1: number;
+  /** Aisle width, m (y1 − y0 without rounding). */
+  readonly widthM?: number;
 }

@@ -5,6 +5,8 @@ import type { ParkingAngle, ParkingLayoutOptions } from './types';
 
 export interface ResolvedParkingOptions {
   readonly shape: StallShape;
+  /** Lots only: shapes at shallower JGJ 100 angles for the strips the main modules leave. */
+  readonly fillerShapes: readonly StallShape[];
   readonly side: 'left' | 'right';
   readonly accessibleCount: number;
   readonly accessibleMinShare: number;
@@ -34,7 +36,8 @@ const share = (name: string, v: number | undefined, fallback: number): number =>
 /**
  * Merges per-layout overrides over the rules table: stall dimensions from JGJ 100-2015
  * 表4.3.4 for the chosen angle, the 1.2 m wheelchair aisle (GB 50763-2012 §3.14.3) and the 2 %
- * accessible share (§3.14.1). Throws INVALID_OPTION for out-of-range values.
+ * accessible share (§3.14.1), and the filler shapes (表4.3.4 at every shallower angle) for lots
+ * unless `fillStrips` is false. Throws INVALID_OPTION for out-of-range values.
  */
 export function resolveParkingOptions(options: ParkingLayoutOptions = {}): ResolvedParkingOptions {
   const angle = options.angle ?? 'deg90';
@@ -71,8 +74,19 @@ export function resolveParkingOptions(options: ParkingLayoutOptions = {}): Resol
   const orientationDeg = options.orientationDeg;
   if (orientationDeg !== undefined && !Number.isFinite(orientationDeg))
     throw bad('orientationDeg', '应为角度数值', 'must be a number of degrees');
+  const fillStrips = options.fillStrips ?? true;
+  if (typeof fillStrips !== 'boolean') throw bad('fillStrips', '应为布尔值', 'must be a boolean');
+  // Fillers at table dimensions, steepest first, only shallower than the chosen angle, so a
+  // requested angle is never mixed with a steeper one (and a 9 m two-way 90° aisle).
+  const fillerShapes = fillStrips
+    ? [...ANGLES]
+        .reverse()
+        .map((a) => stallShape(a, RULES.parking.byAngle[a].value, accessibleAisleM))
+        .filter((s) => s.angleDeg < shape.angleDeg)
+    : [];
   return {
     shape,
+    fillerShapes,
     side: options.side ?? 'left',
     accessibleCount: count ?? 0,
     accessibleMinShare: share(

@@ -61,7 +61,7 @@ export function toLayoutResult(parts: LayoutParts): ParkingLayoutResult {
     return {
       type: 'Feature',
       id: index,
-      properties: { stallType, angleDeg: shape.angleDeg, index, row: s.row },
+      properties: { stallType, angleDeg: s.angleDeg, index, row: s.row },
       geometry: polygon(s.ring, projection),
     };
   });
@@ -85,7 +85,11 @@ export function toLayoutResult(parts: LayoutParts): ParkingLayoutResult {
       aisles.push({
         type: 'Feature',
         id: aisles.length,
-        properties: { kind: 'drive', index: aisles.length, widthM: shape.aisleWidthM },
+        properties: {
+          kind: 'drive',
+          index: aisles.length,
+          widthM: aisle.widthM ?? shape.aisleWidthM,
+        },
         geometry: polygon(ring, projection),
       });
     }

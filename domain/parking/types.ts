@@ -44,6 +44,12 @@ export interface ParkingLayoutOptions {
   readonly evShare?: number;
   /** Lots only: fix the aisle bearing (degrees clockwise from north) instead of searching. */
   readonly orientationDeg?: number;
+  /**
+   * Lots only: fill the strips the main double-loaded modules leave (too narrow for another
+   * module) with rows at shallower JGJ 100 表4.3.4 angles (table dimensions), e.g. a 60°
+   * single-loaded row on its 4.5 m aisle along the lot's edge; default true.
+   */
+  readonly fillStrips?: boolean;
 }
 
 export interface ParkingLayoutInput {
@@ -68,7 +74,10 @@ export interface ParkingLayoutResult {
    * in [0, 180): the orientation chosen.
    */
   readonly angleDeg: number;
-  /** The parking angle of every stall, degrees (0 = parallel). */
+  /**
+   * The parking angle chosen (of the main rows), degrees (0 = parallel); filler rows at
+   * shallower angles give their own in each stall's `angleDeg`.
+   */
   readonly stallAngleDeg: number;
   /** Accessible stalls required: max(requested, ⌈share × count⌉). */
   readonly accessibleRequired: number;

@@ -38,14 +38,17 @@ const EXPECTED: Record<string, { count: number; accessible: number; ev?: number;
     why: 'rows along the 30 m side: 3 modules = 58.8 ≤ 60; 6 rows × ⌊30/2.4⌋ = 12 → 72 (along 60: 1 module, 50); slack 1.2 m; EV ⌈10 % × 72⌉ = 8',
   },
   'rect-40x40-deg60': {
-    count: 52,
+    count: 60,
     accessible: 2,
-    why: '60°: module 2·5.8 + 4.5 = 16.1, 2 modules = 32.2; a row of n takes (n − 1)·2.8 + 4.75 m → 13 per 40 m row; 4 × 13',
+    // Was 52 = 4 × 13 (two 60° modules, 7.8 m wasted) before strips were filled.
+    why: '60°: module 2·5.8 + 4.5 = 16.1; a row of n takes (n − 1)·2.8 + 4.75 m → 13 per 40 m row. One 60° module (2 × 13) + a 45° module 2·5.5 + 3.8 = 14.8 m, (40 − 5.5)/3.4 + 1 → 2 × 11 + two parallel rows back to back on a 3.8 m aisle, 8.6 m, 2 × ⌊40/6⌋ = 12: 39.5 m ≤ 40, 26 + 22 + 12 = 60; the accessible pair and its 1.2 m aisle fit in a parallel row (6·6 + 1.2 = 37.2 ≤ 37.2 m free)',
   },
   'l-shape': {
-    count: 98,
-    accessible: 2,
-    why: '60 × 60 minus the top-right 30 × 30: module 1 in the full width, 2 × 25 = 50; modules 2 and 3 have their aisles in the 30 m arm: 2 × (12 + 12) = 48',
+    count: 104,
+    accessible: 3,
+    // Was 98 (accessible 2): the middle 90° module (12 + 12) is now a 60° module that reaches
+    // into the full-height part, +6; ⌈2 % × 104⌉ = 3 accessible.
+    why: '60 × 60 minus the top-right 30 × 30, aisles north–south: a 90° module in the full height, 2 × 25 = 50; a 60° module (16.1 m) whose 4.5 m aisle lies in the full height: rows of (60 − 4.75)/2.8 + 1 → 20 and, in the 30 m arm, (30 − 4.75)/2.8 + 1 → 10; a 90° module in the arm, 12 + 12; 19.6 + 16.1 + 19.6 = 55.3 ≤ 60; 50 + 30 + 24 = 104; the 3 accessible stalls use the arm rows’ 1.2 m slack (30 − 12·2.4)',
   },
   'rotated-40x60': {
     count: 99,
@@ -53,9 +56,12 @@ const EXPECTED: Record<string, { count: number; accessible: number; ev?: number;
     why: 'rows along the 60 m side at 27°: 2 modules in 40 m, 4 × ⌊60/2.4⌋ = 25 = 100 with no slack, so the 1.2 m aisle costs one stall: 99',
   },
   'hole-and-obstacles': {
-    count: 54,
+    count: 61,
     accessible: 2,
-    why: 'a 50 × 45 lot with a 12 × 6 island, a 12 × 15 building, two trees and a 4 m fire lane (aisles may cross it, stalls not): north–south aisles, see the out file',
+    // Was 54: the 10.8 m strip east of the two 90° modules now holds two parallel rows back to
+    // back (8.6 m) at the east edge: +8; the modules shift west and the row beside the building
+    // loses one stall to the island's aisle gap (10 → 9): 54 + 8 − 1 = 61.
+    why: 'a 50 × 45 lot with a 12 × 6 island, a 12 × 15 building, two trees and a 4 m fire lane (aisles may cross it, stalls not): north–south aisles; parallel rows at x 41.4–50 south of the building (y < 30), their 3.8 m aisle broken by the tree at (44, 8): runs of 6.0 and 19.2 m → 1 + 3 stalls per row (the accessible pair’s 1.2 m aisle fits in the slack), see the out file',
   },
   'kerb-deg90': {
     count: 24,

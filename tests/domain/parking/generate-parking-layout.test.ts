@@ -6,6 +6,7 @@ import { generateParkingLayout } from '../../../domain/parking/generate-parking-
 import type { ParkingAngle } from '../../../domain/parking/types';
 import { RULES } from '../../../domain/standards/rules';
 import {
+  convexOverlapSqM,
   overlappingPairs,
   ringToLineM,
   stallHits,
@@ -85,6 +86,12 @@ describe('generateParkingLayout on random lots (properties)', () => {
       );
       const stalls = r.stalls.features.map((f) => toLocalRing(f.geometry.coordinates[0]!, P));
       expect(overlappingPairs(stalls)).toEqual([]);
+      // No stall stands on a driving aisle (filler rows and their aisles included).
+      const drive = r.aisles.features
+        .filter((f) => f.properties.kind === 'drive')
+        .map((f) => toLocalRing(f.geometry.coordinates[0]!, P));
+      for (const s of stalls)
+        for (const a of drive) expect(convexOverlapSqM(s, a)).toBeLessThan(1e-6);
       for (const s of stalls) {
         expect(stallInside(s, [lot])).toBe(true);
         expect(stallHits(s, building)).toBe(false);
@@ -136,8 +143,13 @@ describe('generateParkingLayout behaviour', () => {
     const r = generateParkingLayout({ boundary: lot }, { lengthAlongAisleM: 2.5 });
     expect(r.dimensions.stallWidthM).toBe(2.5);
     expect(r.count).toBe(63);
-    // A 6 m aisle: modules of 16.6 m; a third (single-loaded, 11.3 m) does not fit in 6.8 m.
-    expect(generateParkingLayout({ boundary: lot }, { aisleWidthM: 6 }).count).toBe(64);
+    // A 6 m aisle: modules of 16.6 m; a third (single-loaded, 11.3 m) does not fit in 6.8 m…
+    expect(
+      generateParkingLayout({ boundary: lot }, { aisleWidthM: 6, fillStrips: false }).count,
+    ).toBe(64);
+    // …but a parallel row on a 3.8 m aisle along the lot's edge (2.4 + 3.8 = 6.2 m) does:
+    // ⌊40/6⌋ = 6 more (was 64 before strips were filled).
+    expect(generateParkingLayout({ boundary: lot }, { aisleWidthM: 6 }).count).toBe(64 + 6);
     // …but a 5.5 m reverse-in aisle on a 45 m lot does: 2 × 16.1 + 10.8 = 43 → 5 rows.
     const deep = generateParkingLayout({ boundary: polygon(rect(40, 45)) }, { aisleWidthM: 5.5 });
     expect(deep.count).toBe(5 * 16);
@@ -145,15 +157,49 @@ describe('generateParkingLayout behaviour', () => {
 
   it('keeps a fixed orientation when asked', () => {
     const r = generateParkingLayout({ boundary: polygon(rect(60.5, 30)) }, { orientationDeg: 90 });
-    // Aisles east–west along the 60.5 m side: one module in 30 m: 2 × 25 = 50, minus 1 for
-    // the accessible aisle (0.5 m of slack is less than its 1.2 m). Free search: 72 (rows
-    // along the 30 m side).
+    // Aisles east–west along the 60.5 m side: one module in 30 m: 2 × 25 = 50; the 10.4 m
+    // left takes a 60° row on its 4.5 m aisle along the lot's edge (5.8 + 4.5 = 10.3 m),
+    // ⌊(60.5 − 4.75)/2.8⌋ + 1 = 20, whose 2.55 m of slack holds the accessible pair's aisle
+    // (1.2 / sin 60° = 1.39 m), so no stall is lost: 70 (was 49 = 50 − 1 before strips were
+    // filled). Free search: 72 (rows along the 30 m side).
     expect(r.angleDeg).toBeCloseTo(90, 1);
-    expect(r.count).toBe(49);
+    expect(r.count).toBe(70);
+    const byAngle = (deg: number) =>
+      r.stalls.features.filter((f) => f.properties.angleDeg === deg).length;
+    expect([byAngle(90), byAngle(60)]).toEqual([50, 20]);
+    expect(r.stallAngleDeg).toBe(90);
+  });
+
+  it('fills the strip two 90° modules leave with a single-loaded row on an edge aisle', () => {
+    // 50 × 50 m: 2 modules of 19.6 m = 39.2 m, 4 rows × ⌊50/2.4⌋ = 20 = 80 (75 % of the
+    // 23.52 m² bound). The 10.8 m left is too narrow for a 90° row (14.3 m) but takes a 60° row
+    // with its 4.5 m aisle (10.3 m): ⌊(50 − 4.75)/2.8⌋ + 1 = 17, so 97.
+    const r = generateParkingLayout({ boundary: polygon(rect(50, 50)) });
+    expect(r.count).toBe(97);
+    const byAngle = (deg: number) =>
+      r.stalls.features.filter((f) => f.properties.angleDeg === deg).length;
+    expect([byAngle(90), byAngle(60)]).toEqual([80, 17]);
+    const drive = r.aisles.features.filter((f) => f.properties.kind === 'drive');
+    expect(drive.map((f) => f.properties.widthM).sort()).toEqual([4.5, 9, 9]);
+    // The filler's aisle runs along the lot's edge: one of its long sides lies on it.
+    const filler = toLocalRing(
+      drive.find((f) => f.properties.widthM === 4.5)!.geometry.coordinates[0]!,
+      P,
+    );
+    const onEdge = (v: number) => Math.abs(v) < 1e-6 || Math.abs(v - 50) < 1e-6;
+    const xs = filler.map((p) => p[0]);
+    const ys = filler.map((p) => p[1]);
+    expect(xs.some(onEdge) || ys.some(onEdge)).toBe(true);
+    expect(
+      generateParkingLayout({ boundary: polygon(rect(50, 50)) }, { fillStrips: false }).count,
+    ).toBe(80);
   });
 
   it('returns no stalls (not an error) when nothing fits', () => {
-    const r = generateParkingLayout({ boundary: polygon(rect(10, 10)) });
+    // 10 × 10 m now holds two parallel stalls back to back on a 3.8 m aisle (2.4 + 3.8 + 2.4 =
+    // 8.6 m deep, 6 m long); 5 × 5 m holds none (a parallel row needs 6 m of length).
+    expect(generateParkingLayout({ boundary: polygon(rect(10, 10)) }).count).toBe(2);
+    const r = generateParkingLayout({ boundary: polygon(rect(5, 5)) });
     expect(r.count).toBe(0);
     expect(r.stalls.features).toEqual([]);
   });
@@ -235,6 +281,7 @@ describe('generateParkingLayout input checks (InputError with zh and en)', () =>
     expect(run(lot, { evShare: 1.5 })).toBe('INVALID_OPTION');
     expect(run(lot, { angle: 'deg75' })).toBe('INVALID_OPTION');
     expect(run(lot, { depthM: -1 })).toBe('INVALID_OPTION');
+    expect(run(lot, { fillStrips: 'yes' })).toBe('INVALID_OPTION');
   });
 
   it('rejects obstacles that are not features', () => {
