@@ -2,7 +2,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
 import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
-import { FACILITY_CATEGORIES } from '../../domain/standards/rules';
+import type { FireLaneViolation } from '../../domain/fire-lanes/types';
+import type { TierId } from '../../domain/coverage/types';
+import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
 import { ApiError } from '../api/api-error';
 import { getDistricts } from '../api/get-districts';
 import { getHealth } from '../api/get-health';
@@ -22,8 +24,10 @@ import {
   type ParkingDraftOptions,
 } from '../data/parking-draft.controller';
 import { PlannerController } from '../data/planner.controller';
+import { CoverageController } from '../data/coverage.controller';
+import { ComplianceController } from '../data/compliance.controller';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store';
-import { translate, type Locale } from '../i18n/translate';
+import { facilityCategoryName, translate, type Locale } from '../i18n/translate';
 import { bboxOf } from '../map/bbox-of';
 import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
 import { isParkingTool, TOOL_KEYS, DRAW_TOOLS, type DrawTool } from '../map/draw-tools';
@@ -33,6 +37,8 @@ import type { EngineStatus } from './rpm-header';
 import type { RpmMap } from './rpm-map';
 import './rpm-community-list';
 import './rpm-conflict-notice';
+import './rpm-coverage-panel';
+import './rpm-compliance-panel';
 import './rpm-details-panel';
 import './rpm-draw-toolbar';
 import './rpm-feature-editor';
@@ -95,6 +101,10 @@ export class RpmApp extends LitElement {
   private _plannedCommunity: CommunityFeature | null = null;
   private readonly _planner = new PlannerController(this, () => this._locale);
   private readonly _draft = new ParkingDraftController(this, () => this._draftContext());
+  /** The 15-minute life-circle coverage (rpm-coverage-panel, coverage map layers). */
+  private readonly _coverage = new CoverageController(this);
+  /** The live fire-lane check of the active scenario (rpm-compliance-panel, map layers). */
+  private readonly _compliance = new ComplianceController(this);
   /** Memos of derived values, recomputed only when their inputs change identity. */
   private _viewMemo: { key: unknown[]; value: DistrictData | undefined } | undefined;
   private _ledgerMemo: { key: unknown[]; value: ParkingLedger | null } | undefined;
@@ -215,6 +225,7 @@ export class RpmApp extends LitElement {
     const state = this._loader.state;
     const loaded: DistrictData | undefined = state.status === 'loaded' ? state.data : undefined;
     const data = this._viewData(loaded);
+    this._coverage.sync(data, loaded);
     const view = this._planner.view;
     const planning = view.communityId !== null;
     const ledger = this._ledger();
@@ -248,6 +259,9 @@ export class RpmApp extends LitElement {
           .plan=${this._planOverlay(ledger)}
           .tool=${this._tool}
           .editing=${this._editTarget()}
+          .coverage=${this._coverage.overlay(data)}
+          @rpm-feature-editing=${(e: CustomEvent<{ id: string; geometry: Geometry }>) =>
+            this._coverage.previewMove(e.detail.id, e.detail.geometry)}
           @rpm-feature-hover=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
             (this._hovered = e.detail.feature)}
           @rpm-feature-click=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
@@ -295,8 +309,9 @@ export class RpmApp extends LitElement {
                 ></rpm-conflict-notice>`
               : nothing
           }
-          ${this._renderEditor()}
+          ${this._renderEditor()} ${this._renderCompliance(loaded)}
         </div>
+        ${this._renderCoverage()}
         <rpm-layer-panel
           .locale=${this._locale}
           .visibility=${this._visibility}
@@ -361,6 +376,133 @@ export class RpmApp extends LitElement {
     </div>`;
   }
 
+  /** The fire-lane compliance panel; also hands the check its input (cheap when unchanged). */
+  private _renderCompliance(loaded: DistrictData | undefined) {
+    const view = this._planner.view;
+    const open = view.communityId !== null && view.activeId !== null && !view.loading;
+    this._compliance.setSource(
+      open
+        ? {
+            active: view.active,
+            district: loaded,
+            baselineScenarioId: this._plannedCommunity?.properties.baselineScenarioId,
+          }
+        : null,
+    );
+    if (!open) return nothing;
+    const selected = this._selectedActiveFeature();
+    const lane = selected?.properties.kind === 'fire_lane' ? selected : null;
+    const s = this._selected;
+    const road: ApiFeature | null =
+      s?.type === 'feature' && s.properties.kind === 'road'
+        ? { type: 'Feature', properties: s.properties, geometry: s.geometry }
+        : null;
+    return html`<rpm-compliance-panel
+      .locale=${this._locale}
+      .result=${this._compliance.result}
+      .error=${this._compliance.error}
+      .picked=${this._compliance.picked}
+      .laneWidthM=${this._compliance.laneWidthM}
+      .selectedLane=${lane}
+      .selectedRoad=${road}
+      .blockingAll=${this._blockingStalls().length}
+      .blockingSelected=${lane ? this._blockingStalls(lane.properties.id).length : 0}
+      ?editable=${this._planner.editable}
+      .scenarioId=${view.activeId}
+      .laneCount=${this._compliance.overlay?.lanes.length ?? 0}
+      @rpm-violation-focus=${(e: CustomEvent<{ violation: FireLaneViolation }>) => {
+        this._compliance.pick(e.detail.violation);
+        const bbox = bboxOf([e.detail.violation.geometry]);
+        if (bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(bbox);
+      }}
+      @rpm-lane-width=${(e: CustomEvent<{ widthM: number }>) =>
+        this._compliance.setLaneWidth(e.detail.widthM)}
+      @rpm-lane-set-width=${(e: CustomEvent<{ id: Id; widthM: number }>) =>
+        void this._planner.update(e.detail.id, { widthM: e.detail.widthM })}
+      @rpm-road-mark=${(e: CustomEvent<{ road: ApiFeature }>) => void this._markFireLane(e.detail.road)}
+      @rpm-remove-blocking=${(e: CustomEvent<{ laneId: Id | null }>) =>
+        void this._removeBlocking(e.detail.laneId)}
+    ></rpm-compliance-panel>`;
+  }
+
+  /** The violation with id `violation-N` (N: its index in the result), or null. */
+  private _violationOf(id: string): FireLaneViolation | null {
+    const n = Number(id.replace('violation-', ''));
+    return this._compliance.result?.violations.features[n] ?? null;
+  }
+
+  /** Stalls of the active scenario in the clear width of `laneId` (every lane when omitted). */
+  private _blockingStalls(laneId?: Id): string[] {
+    const stalls = new Set(
+      this._planner.view.active
+        .filter((f) => f.properties.kind === 'parking_stall')
+        .map((f) => String(f.properties.id)),
+    );
+    return this._compliance.blockingIds(laneId).filter((id) => stalls.has(id));
+  }
+
+  /**
+   * "设为消防车道": a new fire_lane feature on the road's centreline and width (at least the
+   * 4 m clear width). A separate feature, not a `fireLane` flag on the road: the road may be a
+   * public road of another baseline (read-only here), and undo is a plain delete.
+   */
+  private async _markFireLane(road: ApiFeature): Promise<void> {
+    if (!this._planner.editable) return;
+    const widthM = Math.max(road.properties.widthM ?? 0, this._compliance.laneWidthM);
+    await this._planner.create([
+      {
+        kind: 'fire_lane',
+        geometry: road.geometry,
+        widthM,
+        ...(road.properties.name ? { name: road.properties.name } : {}),
+        props: { fromRoadId: String(road.properties.id) },
+      },
+    ]);
+    this._draft.refresh();
+  }
+
+  /** "移除占用此通道的车位": deletes the blocking stalls in one batch request (undoable). */
+  private async _removeBlocking(laneId: Id | null): Promise<void> {
+    const ids = this._blockingStalls(laneId ?? undefined);
+    if (ids.length === 0 || !this._planner.editable) return;
+    if (!globalThis.confirm(translate(this._locale, 'compliance.confirmRemove', { n: ids.length })))
+      return;
+    if (this._selected?.type === 'feature' && ids.includes(String(this._selected.properties.id)))
+      this._selected = null;
+    await this._planner.remove(ids);
+    this._draft.refresh();
+  }
+
+  /** The life-circle coverage panel (issue #5); the controller follows the merged view. */
+  private _renderCoverage() {
+    const c = this._coverage;
+    const s = this._selected;
+    const communityId =
+      this._planner.view.communityId ?? (s?.type === 'community' ? String(s.properties.id) : null);
+    return html`<rpm-coverage-panel
+      .locale=${this._locale}
+      ?open=${c.open}
+      .status=${c.status}
+      .current=${c.current}
+      .baseline=${c.baseline}
+      .communityId=${communityId}
+      .category=${c.category}
+      .tier=${c.tier}
+      .mode=${c.mode}
+      ?isochrones=${c.isochroneResult !== null}
+      ?canIsochrone=${s !== null}
+      .lastUpdateMs=${c.lastUpdateMs}
+      @rpm-coverage-toggle=${(e: CustomEvent<{ open: boolean }>) => c.setOpen(e.detail.open)}
+      @rpm-coverage-category=${(e: CustomEvent<{ category: FacilityCategoryId }>) =>
+        c.setCategory(e.detail.category)}
+      @rpm-coverage-tier=${(e: CustomEvent<{ tier: TierId | 'all' }>) => c.setTier(e.detail.tier)}
+      @rpm-coverage-mode=${(e: CustomEvent<{ mode: 'distance' | 'pass' }>) =>
+        c.setMode(e.detail.mode)}
+      @rpm-coverage-isochrone=${(e: CustomEvent<{ on: boolean }>) =>
+        c.setIsochrones(e.detail.on ? (this._selected?.geometry ?? null) : null)}
+    ></rpm-coverage-panel>`;
+  }
+
   private _renderEditor() {
     const feature = this._selectedActiveFeature();
     if (!feature) return nothing;
@@ -413,16 +555,18 @@ export class RpmApp extends LitElement {
   private _planOverlay(ledger: ParkingLedger | null): PlanOverlay {
     const preview = this._draft.preview;
     const shape = this._draft.draft?.finished ? this._draft.draft.shape : null;
-    const key = [ledger, preview, shape];
+    const compliance = this._compliance.overlay;
+    const key = [ledger, preview, shape, compliance];
     if (this._overlayMemo && key.every((k, i) => k === this._overlayMemo?.key[i]))
       return this._overlayMemo.value;
     const value: PlanOverlay =
-      !ledger && !preview && !shape
+      !ledger && !preview && !shape && !compliance
         ? EMPTY_PLAN_OVERLAY
         : {
             preview,
             pendingShape: shape,
             intruding: new Set((ledger?.intruding ?? []).map(String)),
+            ...(compliance ? { compliance } : {}),
           };
     this._overlayMemo = { key, value };
     return value;
@@ -464,6 +608,10 @@ export class RpmApp extends LitElement {
   private _onMapClick(feature: PickedFeature | null): void {
     // In a drawing tool the clicks belong to terra-draw.
     if (this._tool !== 'select') return;
+    if (feature?.type === 'violation') {
+      this._compliance.pick(this._violationOf(feature.properties.id));
+      return;
+    }
     this._selected = feature;
     if (feature?.type === 'community') this._planCommunity(feature.properties.id);
   }
@@ -495,6 +643,7 @@ export class RpmApp extends LitElement {
 
   private _onDrawChange(tool: DrawTool, geometry: Geometry | null): void {
     if (isParkingTool(tool)) this._draft.setShape(tool, geometry, false);
+    if (tool === 'fireLane') this._compliance.setDraftLane(geometry);
   }
 
   private async _onDrawFinish(tool: DrawTool, geometry: Geometry): Promise<void> {
@@ -503,8 +652,20 @@ export class RpmApp extends LitElement {
       return;
     }
     if (tool === 'fireLane') {
-      await this._planner.create([{ kind: 'fire_lane', geometry, widthM: 4 }]);
+      this._compliance.setDraftLane(null);
+      const widthM = this._compliance.laneWidthM;
+      await this._planner.create([{ kind: 'fire_lane', geometry, widthM }]);
       this._draft.refresh();
+    } else if (tool === 'facility') {
+      const category = this._coverage.category;
+      await this._planner.create([
+        {
+          kind: 'facility',
+          category,
+          name: facilityCategoryName(this._locale, category),
+          geometry,
+        },
+      ]);
     } else if (tool === 'tree') {
       await this._planner.create([{ kind: 'tree', geometry }]);
       this._draft.refresh();

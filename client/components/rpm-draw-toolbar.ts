@@ -12,6 +12,7 @@ const TOOL_ICONS: Record<DrawTool, string> = {
   kerb: '╱',
   fireLane: '═',
   tree: '♣',
+  facility: '✚',
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Bbox } from '../api/types';
 import type { DistrictData, PickedFeature } from '../data/district-data';
 import { describeFeature } from '../format/describe-feature';
 import { translate, type Locale } from '../i18n/translate';
+import type { CoverageOverlay } from '../map/coverage-layers';
 import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
 import type { DrawTool } from '../map/draw-tools';
 import { DEFAULT_VISIBILITY, type LayerVisibility } from '../map/layer-groups';
@@ -43,6 +44,7 @@ export class RpmMap extends LitElement {
     plan: { attribute: false },
     tool: {},
     editing: { attribute: false },
+    coverage: { attribute: false },
     _tooltip: { state: true },
     _libraryLoading: { state: true },
   };
@@ -56,6 +58,8 @@ export class RpmMap extends LitElement {
   plan: PlanOverlay = EMPTY_PLAN_OVERLAY;
   tool: DrawTool = 'select';
   editing: EditTarget | null = null;
+  /** The coverage view's buildings and isochrones (coverage-layers.ts), or null. */
+  coverage: CoverageOverlay | null = null;
   private _tooltip: Tooltip | null = null;
   private _libraryLoading = true;
 
@@ -75,6 +79,7 @@ export class RpmMap extends LitElement {
       onDrawChange: (tool, geometry) => this._emit('rpm-draw-change', { tool, geometry }),
       onDrawFinish: (tool, geometry) => this._emit('rpm-draw-finish', { tool, geometry }),
       onEdit: (id, geometry) => this._emit('rpm-feature-edit', { id, geometry }),
+      onEditMove: (id, geometry) => this._emit('rpm-feature-editing', { id, geometry }),
     },
   });
 
@@ -180,7 +185,8 @@ export class RpmMap extends LitElement {
       changed.has('visibility') ||
       changed.has('locale') ||
       changed.has('selected') ||
-      changed.has('plan')
+      changed.has('plan') ||
+      changed.has('coverage')
     ) {
       this._controller.setState({
         data: this.data,
@@ -188,6 +194,7 @@ export class RpmMap extends LitElement {
         locale: this.locale,
         selected: this.selected,
         plan: this.plan,
+        coverage: this.coverage,
       });
     }
   }

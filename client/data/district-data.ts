@@ -1,4 +1,5 @@
 import type { Feature, Geometry } from 'geojson';
+import type { FireLaneViolationProps } from '../../domain/fire-lanes/types';
 import type { CommunityCollection, CommunityProperties, PlanFeatureProperties } from '../api/types';
 
 export type PlanFeature = Feature<Geometry, PlanFeatureProperties>;
@@ -23,7 +24,9 @@ export interface DistrictData {
 /** A feature the user hovers or clicks: a community outline or a scenario feature. */
 export type PickedFeature =
   | { type: 'community'; properties: CommunityProperties; geometry: Geometry }
-  | { type: 'feature'; properties: PlanFeatureProperties; geometry: Geometry };
+  | { type: 'feature'; properties: PlanFeatureProperties; geometry: Geometry }
+  /** A fire-lane finding of the live compliance check; `id` is `violation-N`. */
+  | { type: 'violation'; properties: FireLaneViolationProps & { id: string }; geometry: Geometry };
 
 /** The picked feature's id as a string (ids arrive as numbers), or null. */
 export const pickedId = (picked: PickedFeature | null | undefined): string | null =>

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError } from '../api/api-error';
+import { applyFeatureBatch } from '../api/apply-feature-batch';
 import { createFeature, type NewFeature } from '../api/create-feature';
 import { createProposal } from '../api/create-proposal';
 import { deleteFeature } from '../api/delete-feature';
@@ -349,9 +350,9 @@ export class PlannerController implements ReactiveController {
   private async _post(features: NewFeature[]): Promise<ApiFeature[]> {
     const scenario = this.activeScenario;
     if (!scenario || !this.editable) return [];
+    if (features.length > 1) return this._postBatch(scenario.id, features);
     const out: ApiFeature[] = [];
     const total = features.length;
-    // Sequential: each stall is one INSERT; progress is shown for long batches.
     for (const f of features) {
       this._set({ save: { status: 'saving', done: out.length, total } });
       const created = await createFeature(scenario.id, f, this._writeOptions());
@@ -386,7 +387,54 @@ export class PlannerController implements ReactiveController {
     }
   }
 
+  /**
+   * Creates many features (a parking lot and its stalls) in ONE batch request, all or nothing,
+   * then reads them back (the batch answers ids only) to show them with their versions.
+   */
+  private async _postBatch(scenarioId: Id, features: NewFeature[]): Promise<ApiFeature[]> {
+    const total = features.length;
+    this._set({ save: { status: 'saving', done: 0, total } });
+    const { created } = await applyFeatureBatch(
+      scenarioId,
+      { create: features },
+      this._writeOptions(),
+    );
+    const wanted = new Set(created.map(key));
+    const stored = (await getScenarioFeatures(key(scenarioId))).features;
+    const out = created
+      .map((id) => stored.find((f) => key(f.properties.id) === key(id)))
+      .filter((f): f is ApiFeature => !!f);
+    const active = this._view.active.filter((f) => !wanted.has(key(f.properties.id)));
+    this._set({ active: [...active, ...out], save: { status: 'saving', done: total, total } });
+    this._syncBaseline();
+    return out;
+  }
+
+  /** Deletes many features in ONE batch request (all or nothing: a stale version fails all). */
+  private async _deleteBatch(ids: string[]): Promise<void> {
+    const scenario = this.activeScenario;
+    const gone = ids.map((id) => this._find(id)).filter((f): f is ApiFeature => !!f);
+    if (!scenario || gone.length === 0) return;
+    this._set({ save: { status: 'saving', done: 0, total: gone.length } });
+    const goneIds = new Set(gone.map((f) => key(f.properties.id)));
+    this._set({ active: this._view.active.filter((f) => !goneIds.has(key(f.properties.id))) });
+    this._syncBaseline();
+    try {
+      await applyFeatureBatch(
+        scenario.id,
+        { delete: gone.map((f) => ({ id: f.properties.id, version: f.properties.version ?? 1 })) },
+        this._writeOptions(),
+      );
+    } catch (error) {
+      // Nothing was deleted on the server: show the features again.
+      this._set({ active: [...this._view.active, ...gone] });
+      this._syncBaseline();
+      throw error;
+    }
+  }
+
   private async _deleteAll(ids: string[]): Promise<void> {
+    if (ids.length > 1) return this._deleteBatch(ids);
     let done = 0;
     for (const id of ids) {
       const current = this._find(id);

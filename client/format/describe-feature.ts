@@ -1,5 +1,6 @@
 import { isFeatureKind } from '../../domain/model/feature-kinds';
 import type { PickedFeature } from '../data/district-data';
+import { describeViolation } from './describe-violation';
 import {
   facilityCategoryName,
   formatNumber,
@@ -52,6 +53,7 @@ export function describeFeature(locale: Locale, picked: PickedFeature): FeatureD
     return unit ? t(UNIT_KEYS[unit], { n: text }) : text;
   };
 
+  if (picked.type === 'violation') return describeViolation(locale, picked.properties);
   if (picked.type === 'community') {
     const p = picked.properties;
     add('field.name', p.name);

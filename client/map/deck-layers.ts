@@ -5,6 +5,12 @@ import type { RenewalStage } from '../../domain/model/renewal-stages';
 import type { CommunityProperties, PlanFeatureProperties } from '../api/types';
 import { pickedId, type DistrictData, type PickedFeature } from '../data/district-data';
 import { facilityCategoryName, type Locale } from '../i18n/translate';
+import {
+  buildComplianceLayers,
+  COMPLIANCE_LAYER_IDS,
+  type ComplianceOverlay,
+} from './compliance-layers';
+import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
 import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS, stallColor } from './palette';
@@ -24,6 +30,8 @@ export interface PlanOverlay {
   pendingShape: Geometry | null;
   /** Ids (as strings) of stalls standing in a fire lane's clear width: outlined in red. */
   intruding: ReadonlySet<string>;
+  /** The live fire-lane check: lane envelopes and violations (compliance-layers.ts). */
+  compliance?: ComplianceOverlay;
 }
 
 export const EMPTY_PLAN_OVERLAY: PlanOverlay = {
@@ -39,6 +47,8 @@ export interface OverlayState {
   locale: Locale;
   selected: PickedFeature | null;
   zoom: number;
+  /** The 15-minute life-circle coverage view (coverage-layers.ts), when open. */
+  coverage?: CoverageOverlay | null;
 }
 
 type CommunityFeature = Feature<Geometry, CommunityProperties>;
@@ -356,6 +366,8 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
     );
   }
 
+  layers.push(...buildComplianceLayers(plan.compliance));
+  layers.push(...buildCoverageLayers(state.coverage));
   if (selected) {
     layers.push(
       new GeoJsonLayer({
@@ -380,6 +392,13 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
 export function toPickedFeature(info: PickingInfo): PickedFeature | null {
   const object = info.object as Feature<Geometry, Record<string, unknown>> | undefined;
   if (!object || !info.layer || !object.properties) return null;
+  if (info.layer.id === COMPLIANCE_LAYER_IDS.violations) {
+    return {
+      type: 'violation',
+      properties: { ...object.properties, id: `violation-${String((object as Feature).id)}` },
+      geometry: object.geometry,
+    } as PickedFeature;
+  }
   if (info.layer.id === DECK_LAYER_IDS.communities) {
     return {
       type: 'community',

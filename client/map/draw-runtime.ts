@@ -21,6 +21,8 @@ export interface DrawCallbacks {
   onDrawFinish: (tool: DrawTool, geometry: Geometry) => void;
   /** The feature being edited in select mode was moved or reshaped. */
   onEdit: (featureId: string, geometry: Geometry) => void;
+  /** The feature being edited is being dragged (every pointer move, before onEdit). */
+  onEditMove?: (featureId: string, geometry: Geometry) => void;
 }
 
 /** An editable feature: its app id and geometry. */
@@ -36,6 +38,7 @@ const MODE_OF_TOOL: Record<DrawTool, string> = {
   kerb: 'linestring',
   fireLane: 'linestring',
   tree: 'point',
+  facility: 'point',
 };
 
 /** terra-draw keeps at most 9 decimals (≈ 0.1 mm); more fails its validation. */
@@ -250,7 +253,10 @@ export class DrawRuntime {
   };
 
   private readonly _onChange = (ids: Array<string | number>): void => {
-    if (this._tool === 'select') return;
+    if (this._tool === 'select') {
+      this._onEditMove(ids);
+      return;
+    }
     for (const id of ids) {
       const f = this._draw.getSnapshotFeature(id);
       if (f && this._isShape(f)) {
@@ -277,6 +283,14 @@ export class DrawRuntime {
     this._draw.removeFeatures([id]);
     this._callbacks.onDrawFinish(tool, f.geometry);
   };
+
+  /** Reports the edited feature's geometry while it is dragged (live coverage, issue #5). */
+  private _onEditMove(ids: Array<string | number>): void {
+    if (this._editDrawId === null || !ids.includes(this._editDrawId)) return;
+    const f = this._draw.getSnapshotFeature(this._editDrawId);
+    const planId = f?.properties['planId'];
+    if (f && typeof planId === 'string') this._callbacks.onEditMove?.(planId, f.geometry);
+  }
 
   /** A drawn shape, not one of terra-draw's guidance points (closing, snapping, midpoints). */
   private _isShape(f: GeoJSONStoreFeatures): boolean {

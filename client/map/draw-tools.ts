@@ -3,7 +3,15 @@
  * `lot` and `lotRect` draw a parking lot polygon, `kerb` a kerb row line, `fireLane` a fire lane
  * line, `tree` a point; `select` picks, moves and reshapes features of the active scenario.
  */
-export const DRAW_TOOLS = ['select', 'lot', 'lotRect', 'kerb', 'fireLane', 'tree'] as const;
+export const DRAW_TOOLS = [
+  'select',
+  'lot',
+  'lotRect',
+  'kerb',
+  'fireLane',
+  'tree',
+  'facility',
+] as const;
 export type DrawTool = (typeof DRAW_TOOLS)[number];
 
 /** Keyboard shortcut of each tool (shown in the toolbar's tooltips). */
@@ -14,6 +22,8 @@ export const TOOL_KEYS: Record<DrawTool, string> = {
   kerb: 'K',
   fireLane: 'F',
   tree: 'T',
+  /** Drops a facility of the coverage panel's category (issue #5). */
+  facility: 'A',
 };
 
 /** Tools whose drawing previews a parking layout. */

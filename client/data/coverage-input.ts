@@ -1,0 +1,133 @@
+import { area as turfArea } from '@turf/turf';
+import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import { assignCommunities } from '../../domain/coverage/assign-communities';
+import type { CoverageInput } from '../../domain/coverage/compute-coverage';
+import { facilityCategory, RULES } from '../../domain/standards/rules';
+import type { DistrictData, PlanFeature } from './district-data';
+
+/**
+ * OSM `building=*` values counted as homes (as in domain importedDistrictToCoverageInput):
+ * most pre-2000 residential blocks in Chinese OSM data carry only `yes`.
+ */
+const RESIDENTIAL = new Set([
+  'yes',
+  'residential',
+  'apartments',
+  'house',
+  'dormitory',
+  'detached',
+  'semidetached_house',
+  'terrace',
+]);
+
+/**
+ * The key a facility keeps across the baseline and its proposal copies: a proposal copies the
+ * baseline feature with a new id and `sourceId` pointing back, so the copy and the original are
+ * the same facility (unchanged, or moved when its geometry differs).
+ */
+export const facilityKey = (f: PlanFeature): string => String(f.properties.sourceId ?? f.properties.id);
+
+/** Facilities of a GB 50180 category with a Point or areal geometry, as coverage input. */
+export function coverageFacilities(
+  facilities: readonly PlanFeature[],
+): Feature<Point | Polygon | MultiPolygon>[] {
+  const out: Feature<Point | Polygon | MultiPolygon>[] = [];
+  for (const f of facilities) {
+    const g = f.geometry;
+    if (f.properties.kind !== 'facility' || !facilityCategory(f.properties.category ?? '')) continue;
+    if (g?.type !== 'Point' && g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') continue;
+    out.push({
+      type: 'Feature',
+      id: facilityKey(f),
+      properties: { category: f.properties.category, name: f.properties.name },
+      geometry: g,
+    });
+  }
+  return out;
+}
+
+const isResidential = (f: PlanFeature): boolean =>
+  (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') &&
+  RESIDENTIAL.has(f.properties.category ?? 'yes') &&
+  !(f.properties.props?.['amenity'] || f.properties.props?.['shop']);
+
+/**
+ * The coverage input of the district as the planner sees it (the merged view): roads and
+ * footways as the walking network, residential buildings as origins, facilities of a known
+ * category. Pure; deterministic (input order).
+ *
+ * Households: buildings carry none, communities carry an (often estimated) count. Each
+ * community's households are spread over its residential buildings in proportion to floor area
+ * (footprint × levels, RULES.importEstimates.defaultLevels when untagged). A building outside
+ * every community gets floor area / RULES.importEstimates.floorAreaPerHouseholdSqM households,
+ * as does every building of a community without a count. Origin ids are the building ids.
+ */
+export function districtToCoverageInput(data: DistrictData): CoverageInput {
+  const network: Feature<LineString | MultiLineString>[] = [];
+  for (const f of [...data.roads, ...data.footways]) {
+    const g = f.geometry;
+    if (g?.type !== 'LineString' && g?.type !== 'MultiLineString') continue;
+    network.push({
+      type: 'Feature',
+      id: String(f.properties.id),
+      properties: {
+        kind: f.properties.kind,
+        category: f.properties.category,
+        props: f.properties.props ?? {},
+      },
+      geometry: g,
+    });
+  }
+  const levels = RULES.importEstimates.defaultLevels.value;
+  const perHouseholdSqM = RULES.importEstimates.floorAreaPerHouseholdSqM.value;
+  const buildings = data.buildings.filter(isResidential);
+  const assigned = assignCommunities(
+    {
+      type: 'FeatureCollection',
+      features: buildings.map((b) => ({
+        type: 'Feature',
+        id: String(b.properties.id),
+        properties: { floorAreaSqM: turfArea(b) * (b.properties.levels ?? levels) },
+        geometry: b.geometry as Polygon | MultiPolygon,
+      })),
+    },
+    {
+      type: 'FeatureCollection',
+      features: data.communities.map((c) => ({
+        type: 'Feature',
+        id: String(c.properties.id),
+        properties: { communityId: String(c.properties.id) },
+        geometry: c.geometry,
+      })),
+    },
+  );
+  const areaOf = new Map<string, number>();
+  for (const o of assigned.features) {
+    const id = o.properties?.['communityId'];
+    if (typeof id === 'string')
+      areaOf.set(id, (areaOf.get(id) ?? 0) + Number(o.properties?.['floorAreaSqM']));
+  }
+  const householdsOf = new Map(
+    data.communities.map((c) => [String(c.properties.id), c.properties.households]),
+  );
+  const origins = assigned.features.map((o) => {
+    const floorAreaSqM = Number(o.properties?.['floorAreaSqM']);
+    const communityId = o.properties?.['communityId'];
+    const total = typeof communityId === 'string' ? householdsOf.get(communityId) : null;
+    const sum = typeof communityId === 'string' ? (areaOf.get(communityId) ?? 0) : 0;
+    const households =
+      total && sum > 0 ? (total * floorAreaSqM) / sum : floorAreaSqM / perHouseholdSqM;
+    return {
+      ...o,
+      properties: {
+        communityId: typeof communityId === 'string' ? communityId : null,
+        households: Math.max(households, 1e-6),
+      },
+    };
+  });
+  return {
+    network: { type: 'FeatureCollection', features: network },
+    origins: { type: 'FeatureCollection', features: origins },
+    facilities: { type: 'FeatureCollection', features: coverageFacilities(data.facilities) },
+  };
+}
