@@ -173,8 +173,6 @@ export class RpmApp extends LitElement {
     }
     .planner {
       flex: none;
-      max-height: 55%;
-      overflow-y: auto;
       border-bottom: 1px solid var(--rpm-color-border);
     }
     rpm-error-banner {
@@ -192,12 +190,19 @@ export class RpmApp extends LitElement {
     }
     rpm-layer-panel {
       flex: none;
-      max-height: 30%;
-      overflow-y: auto;
       border-bottom: 1px solid var(--rpm-color-border);
     }
+    /* One scroller for the planning sections (nested ones hid each other's headings); the
+       details stay in view below it. */
+    .sections {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow-y: auto;
+    }
     rpm-details-panel {
-      flex: 1;
+      flex: none;
+      max-height: 38%;
+      border-top: 1px solid var(--rpm-color-border);
     }
     @media (max-width: 1100px) {
       :host {
@@ -282,43 +287,45 @@ export class RpmApp extends LitElement {
         ${planning ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
       </main>
       <div class="panel">
-        <div class="planner">
-          <rpm-scenario-panel
+        <div class="sections">
+          <div class="planner">
+            <rpm-scenario-panel
+              .locale=${this._locale}
+              .view=${view}
+              .communityName=${this._communityName()}
+              @rpm-scenario-select=${(e: CustomEvent<{ id: Id }>) => this._selectScenario(e.detail.id)}
+              @rpm-scenario-create=${(e: CustomEvent<{ name: string }>) =>
+                void this._planner.createProposal(e.detail.name)}
+              @rpm-scenario-rename=${(e: CustomEvent<{ scenario: Scenario; name: string }>) =>
+                void this._planner.renameScenario(e.detail.scenario, e.detail.name)}
+              @rpm-scenario-delete=${(e: CustomEvent<{ scenario: Scenario }>) =>
+                void this._planner.deleteScenario(e.detail.scenario)}
+              @rpm-edit-baseline=${(e: CustomEvent<{ on: boolean }>) => {
+                this._planner.setEditBaseline(e.detail.on);
+                if (!this._planner.editable) this._setTool('select');
+              }}
+            ></rpm-scenario-panel>
+            ${
+              view.conflict
+                ? html`<rpm-conflict-notice
+                    .locale=${this._locale}
+                    .conflict=${view.conflict}
+                    @rpm-conflict-resolve=${(e: CustomEvent<{ choice: 'mine' | 'theirs' }>) =>
+                      void this._planner.resolveConflict(e.detail.choice)}
+                  ></rpm-conflict-notice>`
+                : nothing
+            }
+            ${this._renderEditor()} ${this._renderCompliance(loaded)}
+          </div>
+          ${this._renderCoverage()}
+          <rpm-layer-panel
             .locale=${this._locale}
-            .view=${view}
-            .communityName=${this._communityName()}
-            @rpm-scenario-select=${(e: CustomEvent<{ id: Id }>) => this._selectScenario(e.detail.id)}
-            @rpm-scenario-create=${(e: CustomEvent<{ name: string }>) =>
-              void this._planner.createProposal(e.detail.name)}
-            @rpm-scenario-rename=${(e: CustomEvent<{ scenario: Scenario; name: string }>) =>
-              void this._planner.renameScenario(e.detail.scenario, e.detail.name)}
-            @rpm-scenario-delete=${(e: CustomEvent<{ scenario: Scenario }>) =>
-              void this._planner.deleteScenario(e.detail.scenario)}
-            @rpm-edit-baseline=${(e: CustomEvent<{ on: boolean }>) => {
-              this._planner.setEditBaseline(e.detail.on);
-              if (!this._planner.editable) this._setTool('select');
-            }}
-          ></rpm-scenario-panel>
-          ${
-            view.conflict
-              ? html`<rpm-conflict-notice
-                  .locale=${this._locale}
-                  .conflict=${view.conflict}
-                  @rpm-conflict-resolve=${(e: CustomEvent<{ choice: 'mine' | 'theirs' }>) =>
-                    void this._planner.resolveConflict(e.detail.choice)}
-                ></rpm-conflict-notice>`
-              : nothing
-          }
-          ${this._renderEditor()} ${this._renderCompliance(loaded)}
+            .visibility=${this._visibility}
+            .facilityCategories=${this._facilityCategories(data)}
+            @rpm-layer-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) =>
+              (this._visibility = { ...this._visibility, [e.detail.group]: e.detail.visible })}
+          ></rpm-layer-panel>
         </div>
-        ${this._renderCoverage()}
-        <rpm-layer-panel
-          .locale=${this._locale}
-          .visibility=${this._visibility}
-          .facilityCategories=${this._facilityCategories(data)}
-          @rpm-layer-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) =>
-            (this._visibility = { ...this._visibility, [e.detail.group]: e.detail.visible })}
-        ></rpm-layer-panel>
         <rpm-details-panel
           .locale=${this._locale}
           .feature=${this._selected ?? this._hovered}

@@ -70,9 +70,8 @@ export class RpmCoveragePanel extends LitElement {
     plannerStyles,
     css`
       :host {
+        display: block;
         flex: none;
-        max-height: 50%;
-        overflow-y: auto;
         border-bottom: 1px solid var(--rpm-color-border);
       }
       h2 button {
