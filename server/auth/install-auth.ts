@@ -27,8 +27,9 @@ export function installAuth(
   const accounts = makeAccountStore(deps.db);
   const guard = express.Router();
   guard.use(authenticate(accounts));
-  guard.use(authorize({ accounts, anonymousRead: deps.config.anonymousRead ?? true }));
+  // The audit log wraps the permission check, so refused writes are recorded too.
   guard.use(auditLog(deps.db));
+  guard.use(authorize({ accounts, anonymousRead: deps.config.anonymousRead ?? true }));
   app.use(['/api', '/report'], guard);
   return {
     routers: [
