@@ -147,6 +147,20 @@ describe('the permission matrix: every route of the table × every role', () => 
     expect(found).toEqual([]);
   });
 
+  it('has an entry for every operation the OpenAPI document describes', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .map((m) => m.toUpperCase())
+        .filter((m) => !matchPermission(m, path.replace(/\{[a-z]+\}/g, '1')))
+        .map((m) => `${m} ${path}`),
+    );
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths)).toContain('/api/scenarios/{id}/review/approve');
+  });
+
   it('refuses anonymous reads when ANONYMOUS_READ is off, but keeps health and sign-in', async () => {
     const closed = makeTestApp(t.db, { anonymousRead: false }).app;
     const res = await request(closed).get('/api/districts').expect(401);
