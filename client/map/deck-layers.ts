@@ -156,7 +156,10 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f) => rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 46),
+      getFillColor: (f) =>
+        f.properties.choroplethColor
+          ? rgba(f.properties.choroplethColor, 170)
+          : rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 46),
       getLineColor: (f) => rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 230),
       getLineWidth: (f) => (String(f.properties.id) === selectedId ? 4 : 2),
       lineWidthUnits: 'pixels',
