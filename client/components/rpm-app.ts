@@ -315,7 +315,7 @@ export class RpmApp extends LitElement {
           }}
         ></rpm-map>
         <div class="overlays">${this._renderProgress()} ${this._renderError()}</div>
-        ${planning ? this._renderTools() : nothing}
+        ${planning && this._session.canEdit ? this._renderTools() : nothing}
         ${planning ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
         ${this._renderDistrictReview()}
       </main>

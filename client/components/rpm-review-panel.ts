@@ -170,7 +170,7 @@ export class RpmReviewPanel extends LitElement {
                       title=${t('review.pinned', { lon: e.point[0].toFixed(5), lat: e.point[1].toFixed(5) })}
                       @click=${() => this._emit('rpm-review-locate', { at: e.point })}
                     >
-                      📍 ${t('review.locate')}
+                      ◎ ${t('review.locate')}
                     </button>`
                   : nothing
               }

@@ -29,6 +29,9 @@ export class RpmScenarioPanel extends LitElement {
   static override styles = [
     plannerStyles,
     css`
+      [hidden] {
+        display: none !important;
+      }
       ul {
         list-style: none;
         margin: 0 0 var(--rpm-space-2);
