@@ -57,7 +57,11 @@ import type { ReviewAction } from '../api/review';
 import type { RegisterRow } from '../api/get-district-register';
 import { districtRegisterCsvUrl } from '../api/get-district-register';
 import type { Indicator } from '../map/indicator-colors';
+import { reviewPinsOf } from '../map/review-pin-layers';
+import { RegisterController } from '../data/register.controller';
+import type { RegisterItem, RegisterItemFields } from '../api/register-items';
 import './rpm-district-register';
+import './rpm-register-panel';
 import './rpm-login-control';
 import './rpm-review-panel';
 
@@ -123,6 +127,7 @@ export class RpmApp extends LitElement {
   private readonly _session = new SessionController(this);
   private readonly _review = new ReviewController(this);
   private readonly _districtReview = new DistrictReviewController(this);
+  private readonly _register = new RegisterController(this);
 
   static override styles = css`
     :host {
@@ -263,6 +268,7 @@ export class RpmApp extends LitElement {
     const view = this._planner.view;
     const planning = view.communityId !== null;
     this._review.follow(view.activeId);
+    this._register.follow(view.communityId);
     this._planner.setCanEdit(this._session.canEdit && this._review.editable);
     const ledger = this._ledger();
     const district = this._districts?.find((d) => String(d.id) === this._districtId);
@@ -348,7 +354,8 @@ export class RpmApp extends LitElement {
                 ></rpm-conflict-notice>`
               : nothing
           }
-          ${this._renderReview()} ${this._renderEditor()} ${this._renderCompliance(loaded)}
+          ${this._renderReview()} ${this._renderRegister()} ${this._renderEditor()}
+          ${this._renderCompliance(loaded)}
         </div>
         ${this._renderCoverage()}
         <rpm-layer-panel
@@ -595,17 +602,19 @@ export class RpmApp extends LitElement {
     const preview = this._draft.preview;
     const shape = this._draft.draft?.finished ? this._draft.draft.shape : null;
     const compliance = this._compliance.overlay;
-    const key = [ledger, preview, shape, compliance];
+    const review = this._review.status;
+    const key = [ledger, preview, shape, compliance, review];
     if (this._overlayMemo && key.every((k, i) => k === this._overlayMemo?.key[i]))
       return this._overlayMemo.value;
     const value: PlanOverlay =
-      !ledger && !preview && !shape && !compliance
+      !ledger && !preview && !shape && !compliance && !review
         ? EMPTY_PLAN_OVERLAY
         : {
             preview,
             pendingShape: shape,
             intruding: new Set((ledger?.intruding ?? []).map(String)),
             ...(compliance ? { compliance } : {}),
+            ...(review ? { reviewPins: reviewPinsOf(review.events) } : {}),
           };
     this._overlayMemo = { key, value };
     return value;
@@ -951,6 +960,37 @@ export class RpmApp extends LitElement {
           ?.flyTo([lon - 0.0008, lat - 0.0006, lon + 0.0008, lat + 0.0006]);
       }}
     ></rpm-review-panel>`;
+  }
+
+  private _renderRegister() {
+    if (this._planner.view.communityId === null) return nothing;
+    const error = this._register.error;
+    const done = (ok: boolean) => {
+      if (ok && this._districtReview.open && this._districtId)
+        void this._districtReview.load(this._districtId);
+    };
+    return html`<rpm-register-panel
+      .locale=${this._locale}
+      .register=${this._register.register}
+      ?canEdit=${this._session.canEdit}
+      .error=${error ? errorMessage(this._locale, error) : ''}
+      @rpm-register-add=${(e: CustomEvent<{ item: RegisterItemFields }>) =>
+        void this._register.add(e.detail.item, this._locale).then(done)}
+      @rpm-register-progress=${(
+        e: CustomEvent<{
+          item: RegisterItem;
+          progressPct: number;
+          phase: RegisterItemFields['phase'];
+        }>,
+      ) =>
+        void this._register
+          .update(
+            e.detail.item,
+            { progressPct: e.detail.progressPct, phase: e.detail.phase },
+            this._locale,
+          )
+          .then(done)}
+    ></rpm-register-panel>`;
   }
 
   /** A review step; a pinned comment or return is placed at the map's centre. */

@@ -156,6 +156,7 @@ export class RpmReviewPanel extends LitElement {
     if (this.history.length === 0) return html`<div class="muted">${t('history.empty')}</div>`;
     const when = (iso: string) =>
       new Date(iso).toLocaleString(this.locale, { dateStyle: 'short', timeStyle: 'short' });
+    let pin = 0;
     return html`<ol class="history" aria-label=${t('history.title')}>
       ${this.history.map((e) =>
         e.type === 'review'
@@ -170,7 +171,7 @@ export class RpmReviewPanel extends LitElement {
                       title=${t('review.pinned', { lon: e.point[0].toFixed(5), lat: e.point[1].toFixed(5) })}
                       @click=${() => this._emit('rpm-review-locate', { at: e.point })}
                     >
-                      ◎ ${t('review.locate')}
+                      ◎ ${++pin} ${t('review.locate')}
                     </button>`
                   : nothing
               }

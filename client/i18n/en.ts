@@ -337,4 +337,18 @@ export const en: Messages = {
   'history.edit': '{method} {route}',
   'history.show': 'Show history',
   'history.hide': 'Hide history',
+  'register.title': 'Renewal register',
+  'register.item': 'Item',
+  'register.category': 'Category',
+  'register.category.basic': 'Basic',
+  'register.category.improvement': 'Improvement',
+  'register.category.upgrade': 'Upgrade',
+  'register.quantity': 'Quantity',
+  'register.unit': 'Unit',
+  'register.progress': 'Progress %',
+  'register.released': 'Released (万元)',
+  'register.add': 'Add item',
+  'register.summary':
+    '{items} items, budget {budget}万元, released {released}万元, progress {progress}%',
+  'register.empty': 'No items yet',
 };

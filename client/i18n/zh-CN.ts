@@ -331,6 +331,19 @@ export const zhCN = {
   'history.edit': '{method} {route}',
   'history.show': '显示历史',
   'history.hide': '隐藏历史',
+  'register.title': '改造项目清单',
+  'register.item': '项目',
+  'register.category': '类别',
+  'register.category.basic': '基础类',
+  'register.category.improvement': '完善类',
+  'register.category.upgrade': '提升类',
+  'register.quantity': '数量',
+  'register.unit': '单位',
+  'register.progress': '进度 %',
+  'register.released': '已拨付(万元)',
+  'register.add': '添加项目',
+  'register.summary': '{items} 项，预算 {budget}万元，已拨付 {released}万元，进度 {progress}%',
+  'register.empty': '尚无改造项目',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

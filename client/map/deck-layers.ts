@@ -12,6 +12,7 @@ import {
 } from './compliance-layers';
 import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
+import { buildReviewPinLayers, type ReviewPins } from './review-pin-layers';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
 import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS, stallColor } from './palette';
 
@@ -32,6 +33,8 @@ export interface PlanOverlay {
   intruding: ReadonlySet<string>;
   /** The live fire-lane check: lane envelopes and violations (compliance-layers.ts). */
   compliance?: ComplianceOverlay;
+  /** Issue #6: comments pinned to the map in the active proposal's review. */
+  reviewPins?: ReviewPins;
 }
 
 export const EMPTY_PLAN_OVERLAY: PlanOverlay = {
@@ -371,6 +374,7 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
 
   layers.push(...buildComplianceLayers(plan.compliance));
   layers.push(...buildCoverageLayers(state.coverage));
+  layers.push(...buildReviewPinLayers(plan.reviewPins));
   if (selected) {
     layers.push(
       new GeoJsonLayer({

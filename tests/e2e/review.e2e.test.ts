@@ -55,6 +55,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((ok) => server?.close(ok));
   await t?.db.query('DELETE FROM scenario WHERE id = $1', [proposalId]);
+  await t?.db.query("DELETE FROM register_item WHERE name = '消防车道拓宽'");
   await t?.close();
 });
 
@@ -72,6 +73,16 @@ async function openProposal(page: Page): Promise<void> {
   await page.locator(`rpm-scenario-panel li[data-scenario-id="${proposalId}"] input`).check();
   await page.locator('rpm-review-panel [data-review-state]').waitFor();
 }
+
+/** Ids of the deck.gl layers the map draws now. */
+const deckLayerIds = (page: Page) =>
+  page
+    .locator('rpm-map')
+    .evaluate((el) =>
+      (
+        el as unknown as { overlay: { _props: { layers: { id: string }[] } } }
+      ).overlay._props.layers.map((l) => l.id),
+    );
 
 const reviewState = (page: Page) =>
   page.locator('rpm-review-panel [data-review-state]').getAttribute('data-review-state');
@@ -137,6 +148,22 @@ describe('an official reviews a plan in headless Chromium', () => {
     const comment = planner.locator('rpm-review-panel li[data-action="comment"]');
     expect(await comment.textContent()).toContain('东侧车位占用消防车道');
     expect(await comment.locator('[data-action="locate"]').count()).toBe(1);
+    // Both pins (comment, return) are drawn on the map.
+    await expect.poll(() => deckLayerIds(planner)).toContain('review-pins');
+    // The planner records a register item and its progress: 30 % of 80万元 is released at 50 %.
+    const register = planner.locator('rpm-register-panel');
+    await register.locator('input[name="name"]').fill('消防车道拓宽');
+    await register.locator('select[name="category"]').selectOption('basic');
+    await register.locator('select[name="phase"]').selectOption('construction');
+    await register.locator('input[name="quantity"]').fill('320');
+    await register.locator('input[name="unit"]').fill('m');
+    await register.locator('input[name="budgetWan"]').fill('80');
+    await register.locator('input[name="progressPct"]').fill('50');
+    await register.locator('[data-action="add-register-item"]').click();
+    const itemRow = register.locator('tr[data-register-item]', { hasText: '消防车道拓宽' });
+    await itemRow.waitFor();
+    expect(await itemRow.locator('[data-released]').textContent()).toBe('24');
+    await planner.screenshot({ path: join(OUT, 'review-planner.png') });
     await planner.locator('rpm-review-panel [data-field="review-text"]').fill('已移除占用车位');
     await planner.locator('rpm-review-panel [data-review-action="resubmit"]').click();
     await expect.poll(() => reviewState(planner)).toBe('submitted');
@@ -149,6 +176,13 @@ describe('an official reviews a plan in headless Chromium', () => {
     expect(await reviewState(official)).toBe('submitted');
     await official.locator('rpm-review-panel [data-review-action="approve"]').click();
     await expect.poll(() => reviewState(official)).toBe('approved');
+    // The register's budget reached the district table.
+    await official.locator('[data-action="district-review"]').click();
+    const budgetCell = official
+      .locator('rpm-district-register tr', { hasText: COMMUNITY })
+      .locator('td')
+      .nth(7);
+    await expect.poll(() => budgetCell.textContent()).toBe('80');
     const steps = await official
       .locator('rpm-review-panel li[data-history="review"]')
       .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')));

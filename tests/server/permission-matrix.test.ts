@@ -27,7 +27,7 @@ beforeAll(async () => {
   const [row] = await t.db.query<{ district: number; community: number; baseline: number }>(
     `SELECT c.district_id AS district, c.id AS community, s.id AS baseline
      FROM community c JOIN scenario s ON s.community_id = c.id AND s.kind = 'baseline'
-     WHERE c.name = '学士居'`,
+     WHERE c.name = '双泉嘉苑'`,
   );
   Object.assign(ids, {
     district: Number(row!.district),
