@@ -57,6 +57,7 @@ import type { ReviewAction } from '../api/review';
 import type { RegisterRow } from '../api/get-district-register';
 import { districtRegisterCsvUrl } from '../api/get-district-register';
 import type { Indicator } from '../map/indicator-colors';
+import { labelPoint } from '../map/label-point';
 import { reviewPinsOf } from '../map/review-pin-layers';
 import { RegisterController } from '../data/register.controller';
 import type { RegisterItem, RegisterItemFields } from '../api/register-items';
@@ -993,17 +994,26 @@ export class RpmApp extends LitElement {
     ></rpm-register-panel>`;
   }
 
-  /** A review step; a pinned comment or return is placed at the map's centre. */
+  /**
+   * A review step; a pinned comment or return is placed on the selected feature (a stall, a
+   * lane, a building the reviewer clicked), else at the map's centre.
+   */
   private async _reviewStep(action: ReviewAction, text: string, pin: boolean): Promise<void> {
     const map = (
       this.renderRoot.querySelector<RpmMap>('rpm-map') as unknown as {
         map?: { getCenter(): { lng: number; lat: number } };
       } | null
     )?.map;
-    const c = pin ? map?.getCenter() : undefined;
-    const at: [number, number] | null = c
-      ? [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))]
-      : null;
+    const onFeature =
+      pin && this._selected?.type !== 'community'
+        ? labelPoint(this._selected?.geometry ?? null)
+        : undefined;
+    const c = pin && !onFeature ? map?.getCenter() : undefined;
+    const at: [number, number] | null = onFeature
+      ? [Number(onFeature[0].toFixed(7)), Number(onFeature[1].toFixed(7))]
+      : c
+        ? [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))]
+        : null;
     const ok = await this._review.step(action, text, at, this._locale);
     if (ok && this._districtReview.open && this._districtId)
       void this._districtReview.load(this._districtId);

@@ -326,7 +326,7 @@ export const en: Messages = {
   'review.action.return': 'Return',
   'review.action.approve': 'Approve',
   'review.comment': 'Comment',
-  'review.pin': 'Pin at the map centre',
+  'review.pin': 'Pin on the selected feature (else the map centre)',
   'review.pinned': 'Pinned at {lon}, {lat}',
   'review.reasonNeeded': 'A return needs a reason',
   'review.locked': 'The plan is under review or approved: editing is locked',

@@ -320,7 +320,7 @@ export const zhCN = {
   'review.action.return': '退回',
   'review.action.approve': '审批通过',
   'review.comment': '意见',
-  'review.pin': '标注在地图中心',
+  'review.pin': '标注在所选要素 (未选则为地图中心)',
   'review.pinned': '已标注于 {lon}, {lat}',
   'review.reasonNeeded': '退回须填写理由',
   'review.locked': '方案审查中或已通过，不能编辑',
