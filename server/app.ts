@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Catalog } from './db/catalog';
 import type { FeatureStore } from './db/feature-store';
 import type { Database } from './db/database';
+import { installAuth } from './auth/install-auth';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
@@ -19,7 +20,8 @@ import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'clientDir'>;
+  config: Pick<Config, 'bodyLimit' | 'clientDir'> &
+    Partial<Pick<Config, 'anonymousRead' | 'sessionTtlHours'>>;
   db: Database;
   catalog: Catalog;
   store: FeatureStore;
@@ -32,7 +34,8 @@ export function makeApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const reports = reportRoutes(deps);
-  installApi(app, deps, reports.api);
+  const auth = installAuth(app, deps);
+  installApi(app, deps, reports.api, auth.routers);
   // Printable pages (compliance report); before the client's catch-all route.
   app.use('/report', reports.pages);
   installClient(app, deps.config.clientDir);
@@ -40,7 +43,12 @@ export function makeApp(deps: AppDeps): Express {
   return app;
 }
 
-function installApi(app: Express, deps: AppDeps, reports: express.Router): void {
+function installApi(
+  app: Express,
+  deps: AppDeps,
+  reports: express.Router,
+  authRouters: express.Router[],
+): void {
   const api = express.Router();
   // Tiles are gzipped once in the cache; compress only the other responses on the fly.
   api.use(
@@ -56,6 +64,7 @@ function installApi(app: Express, deps: AppDeps, reports: express.Router): void 
   api.use(coverageRoutes());
   api.use(reports);
   api.use(tileRoutes(deps));
+  for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());
   api.use((req) => {
     throw new ApiError('NOT_FOUND', {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ensureDemoAccounts } from './auth/demo-accounts';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -32,7 +33,8 @@ export async function importDemoIfEmpty(
 ): Promise<void> {
   const demoFile = demo.file;
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM district');
-  if (Number(row?.n) > 0 || !demoFile) return;
+  if (!demoFile) return;
+  if (Number(row?.n) > 0) return demoAccounts(db, log);
   if (!existsSync(demoFile)) {
     log(`Demo data ${demoFile} not found: starting with an empty database`);
     return;
@@ -49,4 +51,11 @@ export async function importDemoIfEmpty(
       `${result.communities} communities, ${result.features} features` +
       (result.dropped ? `, ${result.dropped} dropped (invalid geometry)` : ''),
   );
+  await demoAccounts(db, log);
+}
+
+/** The demo's accounts (README "Demo accounts"), created where missing. */
+async function demoAccounts(db: Database, log: Log): Promise<void> {
+  const created = await ensureDemoAccounts(db);
+  if (created.length) log(`Demo accounts created: ${created.join(', ')} (passwords in README)`);
 }

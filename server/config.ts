@@ -18,6 +18,10 @@ export interface Config {
   /** Largest accepted JSON body. */
   bodyLimit: string;
   tileCacheEntries: number;
+  /** GET routes (and stateless analyses) without a session: read-only share links. */
+  anonymousRead: boolean;
+  /** Lifetime of a sign-in session, hours. */
+  sessionTtlHours: number;
 }
 
 const schema = z.object({
@@ -32,6 +36,12 @@ const schema = z.object({
   DEMO_NAME: z.string().min(1).default('海淀区 清华东路片区'),
   BODY_LIMIT: z.string().default('5mb'),
   TILE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  ANONYMOUS_READ: z.enum(['true', 'false', '1', '0']).default('true'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -52,5 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     clientDir: resolve(root, 'dist/client'),
     bodyLimit: e.BODY_LIMIT,
     tileCacheEntries: e.TILE_CACHE_ENTRIES,
+    anonymousRead: e.ANONYMOUS_READ === 'true' || e.ANONYMOUS_READ === '1',
+    sessionTtlHours: e.SESSION_TTL_HOURS,
   };
 }

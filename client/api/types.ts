@@ -42,6 +42,8 @@ export interface CommunityProperties {
   stage: RenewalStage;
   budgetWan: number | null;
   baselineScenarioId: Id | null;
+  /** District review: the community's colour for the chosen indicator (client-side only). */
+  choroplethColor?: readonly [number, number, number] | null;
 }
 
 /** Properties of one scenario feature (baseline or proposal). */

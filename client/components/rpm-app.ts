@@ -50,6 +50,21 @@ import './rpm-header';
 import './rpm-layer-panel';
 import './rpm-map';
 import './rpm-progress-bar';
+import { DistrictReviewController } from '../data/district-review.controller';
+import { ReviewController } from '../data/review.controller';
+import { SessionController } from '../data/session.controller';
+import type { ReviewAction } from '../api/review';
+import type { RegisterRow } from '../api/get-district-register';
+import { districtRegisterCsvUrl } from '../api/get-district-register';
+import type { Indicator } from '../map/indicator-colors';
+import { labelPoint } from '../map/label-point';
+import { reviewPinsOf } from '../map/review-pin-layers';
+import { RegisterController } from '../data/register.controller';
+import type { RegisterItem, RegisterItemFields } from '../api/register-items';
+import './rpm-district-register';
+import './rpm-register-panel';
+import './rpm-login-control';
+import './rpm-review-panel';
 
 /** Localised text for a failed call: network trouble, or the server's own code and message. */
 function errorMessage(locale: Locale, error: unknown): string {
@@ -109,6 +124,11 @@ export class RpmApp extends LitElement {
   private _viewMemo: { key: unknown[]; value: DistrictData | undefined } | undefined;
   private _ledgerMemo: { key: unknown[]; value: ParkingLedger | null } | undefined;
   private _overlayMemo: { key: unknown[]; value: PlanOverlay } | undefined;
+  /** Issue #6: the signed-in account, the active proposal's review, the district review mode. */
+  private readonly _session = new SessionController(this);
+  private readonly _review = new ReviewController(this);
+  private readonly _districtReview = new DistrictReviewController(this);
+  private readonly _register = new RegisterController(this);
 
   static override styles = css`
     :host {
@@ -138,6 +158,26 @@ export class RpmApp extends LitElement {
     rpm-map {
       position: absolute;
       inset: 0;
+    }
+    rpm-district-register {
+      position: absolute;
+      z-index: 5;
+      top: 0;
+      right: 0;
+      bottom: 0;
+      width: min(64%, 880px);
+      border-left: 1px solid var(--rpm-color-border);
+      box-shadow: -4px 0 16px rgb(0 0 0 / 0.12);
+    }
+    .mode {
+      font: inherit;
+      font-size: var(--rpm-font-size-s);
+      color: #fff;
+      background: rgb(255 255 255 / 0.12);
+      border: 1px solid rgb(255 255 255 / 0.35);
+      border-radius: var(--rpm-radius-s);
+      padding: 4px 10px;
+      cursor: pointer;
     }
     .overlays {
       position: absolute;
@@ -233,6 +273,9 @@ export class RpmApp extends LitElement {
     this._coverage.sync(data, loaded);
     const view = this._planner.view;
     const planning = view.communityId !== null;
+    this._review.follow(view.activeId);
+    this._register.follow(view.communityId);
+    this._planner.setCanEdit(this._session.canEdit && this._review.editable);
     const ledger = this._ledger();
     const district = this._districts?.find((d) => String(d.id) === this._districtId);
     const pinned = this._selected !== null;
@@ -245,7 +288,8 @@ export class RpmApp extends LitElement {
         @rpm-locale-change=${(e: CustomEvent<{ locale: Locale }>) => this._setLocale(e.detail.locale)}
         @rpm-district-change=${(e: CustomEvent<{ districtId: string }>) =>
           this._selectDistrict(e.detail.districtId)}
-      ></rpm-header>
+        >${this._renderSession()}</rpm-header
+      >
       <rpm-community-list
         .locale=${this._locale}
         .communities=${data?.communities ?? []}
@@ -257,7 +301,7 @@ export class RpmApp extends LitElement {
       <main>
         <rpm-map
           .locale=${this._locale}
-          .data=${data}
+          .data=${this._districtReview.decorate(data)}
           .visibility=${this._visibility}
           .selected=${this._selected}
           .bounds=${district?.bbox}
@@ -283,8 +327,9 @@ export class RpmApp extends LitElement {
           }}
         ></rpm-map>
         <div class="overlays">${this._renderProgress()} ${this._renderError()}</div>
-        ${planning ? this._renderTools() : nothing}
+        ${planning && this._session.canEdit ? this._renderTools() : nothing}
         ${planning ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
+        ${this._renderDistrictReview()}
       </main>
       <div class="panel">
         <div class="sections">
@@ -293,6 +338,7 @@ export class RpmApp extends LitElement {
               .locale=${this._locale}
               .view=${view}
               .communityName=${this._communityName()}
+              ?readonly=${!this._session.canEdit}
               @rpm-scenario-select=${(e: CustomEvent<{ id: Id }>) => this._selectScenario(e.detail.id)}
               @rpm-scenario-create=${(e: CustomEvent<{ name: string }>) =>
                 void this._planner.createProposal(e.detail.name)}
@@ -315,7 +361,8 @@ export class RpmApp extends LitElement {
                   ></rpm-conflict-notice>`
                 : nothing
             }
-            ${this._renderEditor()} ${this._renderCompliance(loaded)}
+            ${this._renderReview()} ${this._renderRegister()} ${this._renderEditor()}
+            ${this._renderCompliance(loaded)}
           </div>
           ${this._renderCoverage()}
           <rpm-layer-panel
@@ -563,17 +610,19 @@ export class RpmApp extends LitElement {
     const preview = this._draft.preview;
     const shape = this._draft.draft?.finished ? this._draft.draft.shape : null;
     const compliance = this._compliance.overlay;
-    const key = [ledger, preview, shape, compliance];
+    const review = this._review.status;
+    const key = [ledger, preview, shape, compliance, review];
     if (this._overlayMemo && key.every((k, i) => k === this._overlayMemo?.key[i]))
       return this._overlayMemo.value;
     const value: PlanOverlay =
-      !ledger && !preview && !shape && !compliance
+      !ledger && !preview && !shape && !compliance && !review
         ? EMPTY_PLAN_OVERLAY
         : {
             preview,
             pendingShape: shape,
             intruding: new Set((ledger?.intruding ?? []).map(String)),
             ...(compliance ? { compliance } : {}),
+            ...(review ? { reviewPins: reviewPinsOf(review.events) } : {}),
           };
     this._overlayMemo = { key, value };
     return value;
@@ -838,6 +887,143 @@ export class RpmApp extends LitElement {
     } else if (this._districtId) {
       void this._loader.load(this._districtId);
     }
+  }
+
+  // Issue #6: sign-in, district review and the review of the active proposal.
+
+  private _renderSession() {
+    const error = this._session.error;
+    return html`<button
+        class="mode"
+        type="button"
+        data-action="district-review"
+        aria-pressed=${this._districtReview.open ? 'true' : 'false'}
+        @click=${() => this._districtReview.toggle(this._districtId)}
+      >
+        ${translate(this._locale, this._districtReview.open ? 'district.close' : 'district.open')}
+      </button>
+      <rpm-login-control
+        .locale=${this._locale}
+        .user=${this._session.user}
+        ?busy=${this._session.busy}
+        .error=${error ? translate(this._locale, 'auth.failed', { message: errorMessage(this._locale, error) }) : ''}
+        @rpm-login=${(e: CustomEvent<{ username: string; password: string }>) =>
+          void this._session
+            .login(e.detail.username, e.detail.password, this._locale)
+            .then(() => this._review.reload())}
+        @rpm-logout=${() => void this._session.logout()}
+      ></rpm-login-control>`;
+  }
+
+  private _renderDistrictReview() {
+    const d = this._districtReview;
+    if (!d.open) return nothing;
+    return html`<rpm-district-register
+      .locale=${this._locale}
+      .register=${d.register}
+      .indicator=${d.indicator}
+      .choropleth=${d.choropleth}
+      .csvUrl=${this._districtId ? districtRegisterCsvUrl(this._districtId) : ''}
+      .focusedId=${d.focusedId}
+      ?loading=${d.loading}
+      @rpm-indicator-change=${(e: CustomEvent<{ indicator: Indicator }>) => d.setIndicator(e.detail.indicator)}
+      @rpm-register-row=${(e: CustomEvent<{ row: RegisterRow }>) => this._focusRegisterRow(e.detail.row)}
+      @rpm-register-back=${() => {
+        d.focusedId = null;
+        const district = this._districts?.find((x) => String(x.id) === this._districtId);
+        if (district?.bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(district.bbox);
+        this.requestUpdate();
+      }}
+    ></rpm-district-register>`;
+  }
+
+  /** A register row: fly to the community and open its scenarios (its plan for review). */
+  private _focusRegisterRow(row: RegisterRow): void {
+    const data = this._loader.state.status === 'loaded' ? this._loader.state.data : undefined;
+    const community = data?.communities.find((c) => String(c.properties.id) === String(row.id));
+    this._districtReview.focusedId = String(row.id);
+    if (community) this._flyToCommunity(community);
+    else this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(row.bbox);
+    this.requestUpdate();
+  }
+
+  private _renderReview() {
+    const view = this._planner.view;
+    if (view.activeId === null || !this._review.status) return nothing;
+    const error = this._review.error;
+    return html`<rpm-review-panel
+      .locale=${this._locale}
+      .status=${this._review.status}
+      .history=${this._review.history}
+      ?canEdit=${this._session.canEdit}
+      ?canReview=${this._session.canReview}
+      ?busy=${this._review.busy}
+      .error=${error ? errorMessage(this._locale, error) : ''}
+      @rpm-review-step=${(e: CustomEvent<{ action: ReviewAction; text: string; pin: boolean }>) =>
+        void this._reviewStep(e.detail.action, e.detail.text, e.detail.pin)}
+      @rpm-review-locate=${(e: CustomEvent<{ at: [number, number] }>) => {
+        const [lon, lat] = e.detail.at;
+        this.renderRoot
+          .querySelector<RpmMap>('rpm-map')
+          ?.flyTo([lon - 0.0008, lat - 0.0006, lon + 0.0008, lat + 0.0006]);
+      }}
+    ></rpm-review-panel>`;
+  }
+
+  private _renderRegister() {
+    if (this._planner.view.communityId === null) return nothing;
+    const error = this._register.error;
+    const done = (ok: boolean) => {
+      if (ok && this._districtReview.open && this._districtId)
+        void this._districtReview.load(this._districtId);
+    };
+    return html`<rpm-register-panel
+      .locale=${this._locale}
+      .register=${this._register.register}
+      ?canEdit=${this._session.canEdit}
+      .error=${error ? errorMessage(this._locale, error) : ''}
+      @rpm-register-add=${(e: CustomEvent<{ item: RegisterItemFields }>) =>
+        void this._register.add(e.detail.item, this._locale).then(done)}
+      @rpm-register-progress=${(
+        e: CustomEvent<{
+          item: RegisterItem;
+          progressPct: number;
+          phase: RegisterItemFields['phase'];
+        }>,
+      ) =>
+        void this._register
+          .update(
+            e.detail.item,
+            { progressPct: e.detail.progressPct, phase: e.detail.phase },
+            this._locale,
+          )
+          .then(done)}
+    ></rpm-register-panel>`;
+  }
+
+  /**
+   * A review step; a pinned comment or return is placed on the selected feature (a stall, a
+   * lane, a building the reviewer clicked), else at the map's centre.
+   */
+  private async _reviewStep(action: ReviewAction, text: string, pin: boolean): Promise<void> {
+    const map = (
+      this.renderRoot.querySelector<RpmMap>('rpm-map') as unknown as {
+        map?: { getCenter(): { lng: number; lat: number } };
+      } | null
+    )?.map;
+    const onFeature =
+      pin && this._selected?.type !== 'community'
+        ? labelPoint(this._selected?.geometry ?? null)
+        : undefined;
+    const c = pin && !onFeature ? map?.getCenter() : undefined;
+    const at: [number, number] | null = onFeature
+      ? [Number(onFeature[0].toFixed(7)), Number(onFeature[1].toFixed(7))]
+      : c
+        ? [Number(c.lng.toFixed(7)), Number(c.lat.toFixed(7))]
+        : null;
+    const ok = await this._review.step(action, text, at, this._locale);
+    if (ok && this._districtReview.open && this._districtId)
+      void this._districtReview.load(this._districtId);
   }
 }
 

@@ -165,6 +165,7 @@ export class RpmHeader extends LitElement {
       ${this._renderDistrict()}
       <div class="spacer"></div>
       ${this._renderEngine()}
+      <slot></slot>
       <div class="lang" role="group" aria-label=${t('header.language')}>
         ${LOCALES.map(
           (locale) => html`

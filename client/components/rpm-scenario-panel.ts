@@ -15,17 +15,23 @@ export class RpmScenarioPanel extends LitElement {
     locale: {},
     view: { attribute: false },
     communityName: {},
+    readonly: { type: Boolean },
     _renaming: { state: true },
   };
 
   locale: Locale = 'zh-CN';
   view: PlannerView | undefined;
   communityName = '';
+  /** Issue #6: the signed-in role cannot edit: no create, rename, delete or baseline editing. */
+  readonly = false;
   private _renaming: string | null = null;
 
   static override styles = [
     plannerStyles,
     css`
+      [hidden] {
+        display: none !important;
+      }
       ul {
         list-style: none;
         margin: 0 0 var(--rpm-space-2);
@@ -108,7 +114,7 @@ export class RpmScenarioPanel extends LitElement {
         <ul role="radiogroup" aria-label=${t('planner.title')}>
           ${view.scenarios.map((s) => this._renderScenario(s, String(s.id) === view.activeId))}
         </ul>
-        <div class="actions">
+        <div class="actions" ?hidden=${this.readonly}>
           <button
             class="primary"
             data-action="new-proposal"
@@ -180,7 +186,7 @@ export class RpmScenarioPanel extends LitElement {
         <span title=${name}>${name}</span>
       </label>
       ${
-        s.kind === 'proposal'
+        s.kind === 'proposal' && !this.readonly
           ? html`<button
                 title=${t('scenario.rename')}
                 aria-label=${t('scenario.rename')}

@@ -112,8 +112,15 @@ export class PlannerController implements ReactiveController {
   /** Whether edits may be written to the active scenario. */
   get editable(): boolean {
     const s = this.activeScenario;
-    return !!s && (s.kind === 'proposal' || this._view.editBaseline);
+    return this._canEdit && !!s && (s.kind === 'proposal' || this._view.editBaseline);
   }
+
+  /** Issue #6: the signed-in role may edit, and the proposal is not under review or approved. */
+  setCanEdit(on: boolean): void {
+    this._canEdit = on;
+  }
+
+  private _canEdit = true;
 
   hostConnected(): void {}
 

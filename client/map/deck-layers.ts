@@ -12,6 +12,7 @@ import {
 } from './compliance-layers';
 import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
+import { buildReviewPinLayers, type ReviewPins } from './review-pin-layers';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
 import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS, stallColor } from './palette';
 
@@ -32,6 +33,8 @@ export interface PlanOverlay {
   intruding: ReadonlySet<string>;
   /** The live fire-lane check: lane envelopes and violations (compliance-layers.ts). */
   compliance?: ComplianceOverlay;
+  /** Issue #6: comments pinned to the map in the active proposal's review. */
+  reviewPins?: ReviewPins;
 }
 
 export const EMPTY_PLAN_OVERLAY: PlanOverlay = {
@@ -156,7 +159,10 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f) => rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 46),
+      getFillColor: (f) =>
+        f.properties.choroplethColor
+          ? rgba(f.properties.choroplethColor, 170)
+          : rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 46),
       getLineColor: (f) => rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 230),
       getLineWidth: (f) => (String(f.properties.id) === selectedId ? 4 : 2),
       lineWidthUnits: 'pixels',
@@ -368,6 +374,7 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
 
   layers.push(...buildComplianceLayers(plan.compliance));
   layers.push(...buildCoverageLayers(state.coverage));
+  layers.push(...buildReviewPinLayers(plan.reviewPins));
   if (selected) {
     layers.push(
       new GeoJsonLayer({

@@ -38,7 +38,7 @@ export const RULES = {
         { atProgress: 1.0, share: 0.3, onAcceptance: true },
         { atProgress: 1.0, share: 0.1, retainedYears: 1 },
       ],
-      '改造方案资金拨付: 进度50%拨30%, 80%拨30%, 竣工验收后30%, 10%质保一年',
+      '国办发〔2020〕23号 and the seed plans (改造方案资金拨付): 进度50%拨30%, 80%拨30%, 竣工验收后30%, 10%质保一年',
     ),
   },
   fireLane: {

@@ -7,7 +7,11 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'BASELINE_READ_ONLY'
   | 'PAYLOAD_TOO_LARGE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'ILLEGAL_TRANSITION'
+  | 'PROPOSAL_LOCKED';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -18,6 +22,10 @@ const STATUS: Record<ErrorCode, number> = {
   BASELINE_READ_ONLY: 403,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ILLEGAL_TRANSITION: 409,
+  PROPOSAL_LOCKED: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

@@ -12,6 +12,7 @@ import {
 import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
+import { reviewOpenApiPaths } from './openapi-review-paths';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -342,6 +343,7 @@ export function openApiDocument(): object {
           },
         },
       },
+      ...reviewOpenApiPaths(),
     },
     components: {
       schemas: {
@@ -363,6 +365,10 @@ export function openApiDocument(): object {
                     'BASELINE_READ_ONLY',
                     'PAYLOAD_TOO_LARGE',
                     'INTERNAL',
+                    'UNAUTHENTICATED',
+                    'FORBIDDEN',
+                    'ILLEGAL_TRANSITION',
+                    'PROPOSAL_LOCKED',
                   ],
                 },
                 message: { type: 'string' },

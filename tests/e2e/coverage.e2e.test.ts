@@ -11,6 +11,7 @@ import type { DistrictData } from '../../client/data/district-data';
 import { mergeScenarioView } from '../../client/data/merge-scenario-view';
 import type { AreaSummary } from '../../domain/coverage/types';
 import { launchChromium } from '../helpers/browser';
+import { loginAs } from '../helpers/login-as';
 import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -115,6 +116,7 @@ describe('15-minute life-circle coverage in headless Chromium against the real s
   it('adds an elderly-care station in a proposal and sees the covered share rise', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
+    await loginAs(page, 'planner', base);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await openPlanner(page, '静淑苑');
     const community = (

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { loginAs } from '../helpers/login-as';
 import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -118,6 +119,7 @@ describe('fire lanes in headless Chromium against the real server', () => {
   it('flags stalls in a drawn lane, removes them in one batch, and prints the report', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
+    await loginAs(page, 'planner', base);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('dialog', (d) => void d.accept());
     await openPlanner(page, '静淑苑');

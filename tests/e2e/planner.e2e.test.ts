@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
+import { loginAs } from '../helpers/login-as';
 import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -103,6 +104,7 @@ describe('the planner in headless Chromium against the real server', () => {
   it('creates a proposal, draws a lot and a kerb row, saves the stalls and finds them again', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
+    await loginAs(page, 'planner', base);
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await openPlanner(page, '静淑苑');
 

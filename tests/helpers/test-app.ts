@@ -11,11 +11,15 @@ export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 /** The real app over a real database, wired as server/main.ts wires it. */
 export function makeTestApp(
   db: Database,
-  options: { bodyLimit?: string } = {},
+  options: { bodyLimit?: string; anonymousRead?: boolean } = {},
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
   const app = makeApp({
-    config: { bodyLimit: options.bodyLimit ?? '5mb', clientDir: CLIENT_DIR },
+    config: {
+      bodyLimit: options.bodyLimit ?? '5mb',
+      clientDir: CLIENT_DIR,
+      anonymousRead: options.anonymousRead ?? true,
+    },
     db,
     catalog: makePostgisCatalog(db),
     store: makeFeatureStore(db),

@@ -1,11 +1,14 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../helpers/login-as';
 import { makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 let t: TestDatabase;
 let app: Express;
+/** Signed in as the demo planner (assigned to every demo community). */
+let agent: ReturnType<typeof request.agent>;
 let baselineId: number;
 let proposalId: number;
 
@@ -29,13 +32,15 @@ const count = async (sqlText: string, params: unknown[]) =>
 beforeAll(async () => {
   t = await openTestDatabase();
   app = makeTestApp(t.db).app;
+  agent = request.agent(app);
+  await loginAs(agent, 'planner');
   const [row] = await t.db.query<{ id: number }>(
     `SELECT s.id FROM scenario s JOIN community c ON c.id = s.community_id
      WHERE s.kind = 'baseline' AND c.name = '富润家园'`,
     [],
   );
   baselineId = Number(row!.id);
-  const created = await request(app)
+  const created = await agent
     .post(`/api/scenarios/${baselineId}/proposals`)
     .send({ name: '方案 edit test' })
     .expect(201);
@@ -49,7 +54,7 @@ afterAll(async () => {
 
 describe('feature writes with optimistic versions', () => {
   it('adds a stall to a proposal, updates it, and refuses a stale version without losing the newer one', async () => {
-    const add = await request(app)
+    const add = await agent
       .post(`/api/scenarios/${proposalId}/features`)
       .send({ kind: 'parking_stall', category: 'standard', geometry: stall() })
       .expect(201);
@@ -61,7 +66,7 @@ describe('feature writes with optimistic versions', () => {
       scenarioId: proposalId,
     });
 
-    const v2 = await request(app)
+    const v2 = await agent
       .patch(`/api/features/${f.id}`)
       .send({ version: 1, category: 'ev', name: 'A-01' })
       .expect(200);
@@ -72,7 +77,7 @@ describe('feature writes with optimistic versions', () => {
     });
 
     // A second user still holding version 1 moves the stall: refused, told what changed.
-    const stale = await request(app)
+    const stale = await agent
       .patch(`/api/features/${f.id}`)
       .send({ version: 1, geometry: stall(116.351) })
       .expect(409);
@@ -89,7 +94,7 @@ describe('feature writes with optimistic versions', () => {
     expect(Number(lon!.x)).toBeCloseTo(116.35, 6);
 
     // Clearing a field with null.
-    const v3 = await request(app)
+    const v3 = await agent
       .patch(`/api/features/${f.id}`)
       .send({ version: 2, name: null })
       .expect(200);
@@ -99,9 +104,9 @@ describe('feature writes with optimistic versions', () => {
       category: 'ev',
     });
 
-    await request(app).delete(`/api/features/${f.id}?version=2`).expect(409);
-    await request(app).delete(`/api/features/${f.id}?version=3`).expect(204);
-    await request(app).delete(`/api/features/${f.id}?version=3`).expect(404);
+    await agent.delete(`/api/features/${f.id}?version=2`).expect(409);
+    await agent.delete(`/api/features/${f.id}?version=3`).expect(204);
+    await agent.delete(`/api/features/${f.id}?version=3`).expect(404);
   });
 
   it('rejects a self-intersecting polygon with the reason, saving nothing', async () => {
@@ -120,7 +125,7 @@ describe('feature writes with optimistic versions', () => {
         ],
       ],
     };
-    const res = await request(app)
+    const res = await agent
       .post(`/api/scenarios/${proposalId}/features`)
       .send({ kind: 'parking_area', geometry: bowtie })
       .expect(422);
@@ -151,7 +156,7 @@ describe('feature writes with optimistic versions', () => {
     ['a one-point line', { type: 'LineString', coordinates: [[116.35, 40]] }, /两个点/],
     ['an unknown type', { type: 'Circle', coordinates: [116.35, 40] }, /请求参数有误/],
   ])('explains %s', async (_name, geometry, message) => {
-    const res = await request(app)
+    const res = await agent
       .post(`/api/scenarios/${proposalId}/features`)
       .send({ kind: 'obstacle', geometry })
       .expect(400);
@@ -164,46 +169,46 @@ describe('feature writes with optimistic versions', () => {
       `SELECT id, version, name FROM feature WHERE scenario_id = $1 AND kind = 'building' ORDER BY id LIMIT 1`,
       [baselineId],
     );
-    const refused = await request(app)
+    const refused = await agent
       .patch(`/api/features/${b!.id}`)
       .send({ version: b!.version, name: '改名' })
       .expect(403);
     expect(refused.body.error.code).toBe('BASELINE_READ_ONLY');
-    await request(app)
+    await agent
       .post(`/api/scenarios/${baselineId}/features`)
       .send({ kind: 'tree', geometry: { type: 'Point', coordinates: [116.35, 40] } })
       .expect(403);
-    const ok = await request(app)
+    const ok = await agent
       .patch(`/api/features/${b!.id}?baseline=edit`)
       .send({ version: b!.version, levels: 7 })
       .expect(200);
     expect(JSON.parse(ok.text).properties.levels).toBe(7);
-    await request(app).delete(`/api/scenarios/${baselineId}?version=1`).expect(403);
+    await agent.delete(`/api/scenarios/${baselineId}?version=1`).expect(403);
   });
 
   it('renames a proposal with a version check and deletes it with its features', async () => {
-    const created = await request(app)
+    const created = await agent
       .post(`/api/scenarios/${baselineId}/proposals`)
       .send({ name: '临时方案' })
       .expect(201);
     const id = created.body.id as number;
     expect(created.body.version).toBe(1);
-    const renamed = await request(app)
+    const renamed = await agent
       .patch(`/api/scenarios/${id}`)
       .send({ version: 1, name: '方案二' })
       .expect(200);
     expect(renamed.body).toMatchObject({ name: '方案二', version: 2 });
-    const stale = await request(app)
+    const stale = await agent
       .patch(`/api/scenarios/${id}`)
       .send({ version: 1, name: '方案三' })
       .expect(409);
     expect(stale.body.error.details.current.name).toBe('方案二');
-    await request(app).delete(`/api/scenarios/${id}?version=1`).expect(409);
-    await request(app).delete(`/api/scenarios/${id}?version=2`).expect(204);
+    await agent.delete(`/api/scenarios/${id}?version=1`).expect(409);
+    await agent.delete(`/api/scenarios/${id}?version=2`).expect(204);
     expect(await count(`SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1`, [id])).toBe(
       0,
     );
-    await request(app).get(`/api/scenarios/${id}`).expect(404);
+    await agent.get(`/api/scenarios/${id}`).expect(404);
   });
 
   it('saves a batch all or nothing: a stale version or one bad geometry writes nothing', async () => {
@@ -212,7 +217,7 @@ describe('feature writes with optimistic versions', () => {
       category: 'standard',
       geometry: stall(116.35 + i * 3e-5),
     }));
-    const created = await request(app)
+    const created = await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({ create: stalls })
       .expect(200);
@@ -223,8 +228,8 @@ describe('feature writes with optimistic versions', () => {
       proposalId,
     ]);
     // Deleting two stalls while someone else's edit made the third one's version stale.
-    await request(app).patch(`/api/features/${c}`).send({ version: 1, category: 'ev' }).expect(200);
-    const stale = await request(app)
+    await agent.patch(`/api/features/${c}`).send({ version: 1, category: 'ev' }).expect(200);
+    const stale = await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({
         delete: [
@@ -251,7 +256,7 @@ describe('feature writes with optimistic versions', () => {
         ],
       ],
     };
-    const bad = await request(app)
+    const bad = await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({ create: [stalls[0], { kind: 'parking_area', geometry: bowtie }] })
       .expect(422);
@@ -266,13 +271,13 @@ describe('feature writes with optimistic versions', () => {
       `SELECT id FROM feature WHERE scenario_id = $1 LIMIT 1`,
       [baselineId],
     );
-    const foreign = await request(app)
+    const foreign = await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({ delete: [{ id: Number(other!.id), version: 1 }] })
       .expect(409);
     expect(foreign.body.error.details.conflicts[0].reason).toBe('other-scenario');
 
-    const done = await request(app)
+    const done = await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({
         delete: [
@@ -293,14 +298,12 @@ describe('feature writes with optimistic versions', () => {
       `SELECT id, version, source_id FROM feature WHERE scenario_id = $1 AND source_id IS NOT NULL ORDER BY id LIMIT 1`,
       [proposalId],
     );
-    const got = JSON.parse(
-      (await request(app).get(`/api/scenarios/${proposalId}/features`)).text,
-    ) as {
+    const got = JSON.parse((await agent.get(`/api/scenarios/${proposalId}/features`)).text) as {
       features: { id: number; geometry: unknown; properties: { kind: string } }[];
     };
     const original = got.features.find((f) => f.id === Number(copy!.id))!;
-    await request(app).delete(`/api/features/${copy!.id}?version=${copy!.version}`).expect(204);
-    const restored = await request(app)
+    await agent.delete(`/api/features/${copy!.id}?version=${copy!.version}`).expect(204);
+    const restored = await agent
       .post(`/api/scenarios/${proposalId}/features`)
       .send({
         kind: original.properties.kind,
@@ -310,7 +313,7 @@ describe('feature writes with optimistic versions', () => {
       .expect(201);
     expect(JSON.parse(restored.text).properties.sourceId).toBe(Number(copy!.source_id));
     // A second copy of the same baseline feature, or a source outside the baseline, is refused.
-    const again = await request(app)
+    const again = await agent
       .post(`/api/scenarios/${proposalId}/features`)
       .send({
         kind: original.properties.kind,
@@ -319,7 +322,7 @@ describe('feature writes with optimistic versions', () => {
       })
       .expect(400);
     expect(again.body.error.message).toMatch(/已有副本/);
-    await request(app)
+    await agent
       .post(`/api/scenarios/${proposalId}/features/batch`)
       .send({
         create: [

@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Express } from 'express';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+import { loginAs } from '../helpers/login-as';
 import { makeTestApp } from '../helpers/test-app';
 
 interface Fc {
@@ -138,16 +139,17 @@ describe('bad input gets a clear error in the user language', () => {
   });
 
   it('rejects malformed JSON and huge bodies without writing anything', async () => {
-    const bad = await request(app)
+    const admin = request.agent(app);
+    await loginAs(admin, 'admin');
+    const bad = await admin
       .post('/api/scenarios/1/proposals')
       .set('Content-Type', 'application/json')
       .send('{"name":');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BAD_REQUEST');
-    const small = makeTestApp(t.db, { bodyLimit: '1kb' }).app;
-    const huge = await request(small)
-      .post('/api/scenarios/1/proposals')
-      .send({ name: 'x'.repeat(5000) });
+    const small = request.agent(makeTestApp(t.db, { bodyLimit: '1kb' }).app);
+    await loginAs(small, 'admin');
+    const huge = await small.post('/api/scenarios/1/proposals').send({ name: 'x'.repeat(5000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });

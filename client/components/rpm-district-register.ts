@@ -1,0 +1,359 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { DistrictRegister, RegisterRow } from '../api/get-district-register';
+import { formatNumber, translate, type Locale } from '../i18n/translate';
+import { INDICATORS, type Choropleth, type Indicator } from '../map/indicator-colors';
+
+type SortKey =
+  | 'name'
+  | 'builtYear'
+  | 'households'
+  | 'buildings'
+  | 'floorAreaSqM'
+  | 'stage'
+  | 'budgetWan'
+  | 'parkingAdded'
+  | 'coverageGaps'
+  | 'violations';
+
+const STAGE_ORDER = ['publicity', 'planning', 'construction', 'acceptance'];
+
+const sortValue = (r: RegisterRow, k: SortKey): number | string => {
+  if (k === 'name') return r.name;
+  if (k === 'stage') return STAGE_ORDER.indexOf(r.stage);
+  if (k === 'coverageGaps') return r.coverageGaps.length;
+  return r[k] ?? -1;
+};
+
+/**
+ * The district register beside the map: one row per community (name, built year, households,
+ * buildings, floor area, stage, category mix, budget, parking added, coverage gaps, fire-lane
+ * violations, review state), sortable by any column, filtered by stage and a search, with a
+ * totals row, the choropleth's indicator and legend, and a CSV link. Emits
+ * `rpm-indicator-change` `{ indicator }`, `rpm-register-row` `{ row }` (fly there) and
+ * `rpm-register-back` (fly back to the district).
+ */
+export class RpmDistrictRegister extends LitElement {
+  static override properties = {
+    locale: {},
+    register: { attribute: false },
+    indicator: {},
+    choropleth: { attribute: false },
+    csvUrl: {},
+    focusedId: {},
+    loading: { type: Boolean },
+    _sort: { state: true },
+    _desc: { state: true },
+    _stage: { state: true },
+    _query: { state: true },
+  };
+
+  locale: Locale = 'zh-CN';
+  register: DistrictRegister | null = null;
+  indicator: Indicator = 'stage';
+  choropleth: Choropleth | null = null;
+  csvUrl = '';
+  focusedId: string | null = null;
+  loading = false;
+  private _sort: SortKey = 'name';
+  private _desc = false;
+  private _stage = '';
+  private _query = '';
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      background: var(--rpm-color-surface, #fff);
+      font-size: var(--rpm-font-size-s, 12px);
+    }
+    header {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: center;
+      padding: 8px;
+      border-bottom: 1px solid var(--rpm-color-border);
+    }
+    h2 {
+      font-size: 14px;
+      margin: 0 8px 0 0;
+    }
+    input,
+    select,
+    a.csv {
+      font: inherit;
+      padding: 3px 6px;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      padding: 6px 8px;
+      border-bottom: 1px solid var(--rpm-color-border);
+    }
+    .swatch {
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      border-radius: 2px;
+      margin-right: 4px;
+      vertical-align: -2px;
+    }
+    .scroll {
+      overflow: auto;
+      min-height: 0;
+      flex: 1;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      white-space: nowrap;
+    }
+    th,
+    td {
+      padding: 4px 6px;
+      border-bottom: 1px solid var(--rpm-color-border, #e5e7eb);
+      text-align: right;
+    }
+    th:first-child,
+    td:first-child {
+      text-align: left;
+    }
+    th {
+      position: sticky;
+      top: 0;
+      background: #f3f4f6;
+      cursor: pointer;
+      user-select: none;
+    }
+    tbody tr {
+      cursor: pointer;
+    }
+    tbody tr:hover,
+    tbody tr[data-focused] {
+      background: #eff6ff;
+    }
+    tfoot td {
+      font-weight: 600;
+      background: #f9fafb;
+      text-align: left;
+    }
+    .muted {
+      color: var(--rpm-color-muted, #6b7280);
+      padding: 8px;
+    }
+  `;
+
+  override render() {
+    const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+      translate(this.locale, key, vars);
+    const reg = this.register;
+    const rows = reg ? this._rows(reg.communities) : [];
+    const n = (x: number | null, d = 0) => (x === null ? '—' : formatNumber(this.locale, x, d));
+    const col = (k: SortKey, key: Parameters<typeof translate>[1]) =>
+      html`<th
+        data-sort=${k}
+        aria-sort=${this._sort === k ? (this._desc ? 'descending' : 'ascending') : 'none'}
+        @click=${() => this._sortBy(k)}
+      >
+        ${t(key)}${this._sort === k ? (this._desc ? ' ▼' : ' ▲') : ''}
+      </th>`;
+    return html`<header>
+        <h2>${t('district.title')}</h2>
+        <label
+          >${t('district.indicator')}
+          <select
+            data-field="indicator"
+            .value=${this.indicator}
+            @change=${(e: Event) =>
+              this._emit('rpm-indicator-change', {
+                indicator: (e.target as HTMLSelectElement).value,
+              })}
+          >
+            ${INDICATORS.map(
+              (i) =>
+                html`<option value=${i} ?selected=${i === this.indicator}>
+                  ${t(`district.indicator.${i}`)}
+                </option>`,
+            )}
+          </select></label
+        >
+        <input
+          type="search"
+          data-field="search"
+          placeholder=${t('district.search')}
+          .value=${this._query}
+          @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+        />
+        <select
+          data-field="stage"
+          .value=${this._stage}
+          @change=${(e: Event) => (this._stage = (e.target as HTMLSelectElement).value)}
+        >
+          <option value="">${t('district.allStages')}</option>
+          ${STAGE_ORDER.map(
+            (s) => html`<option value=${s}>${t(`register.stage.${s as 'publicity'}`)}</option>`,
+          )}
+        </select>
+        ${
+          this.csvUrl
+            ? html`<a class="csv" data-action="csv" href=${this.csvUrl} download
+                >${t('district.csv')}</a
+              >`
+            : nothing
+        }
+        ${
+          this.focusedId
+            ? html`<button
+                type="button"
+                data-action="back"
+                @click=${() => this._emit('rpm-register-back', {})}
+              >
+                ${t('district.back')}
+              </button>`
+            : nothing
+        }
+      </header>
+      ${this._renderLegend()}
+      ${
+        !reg
+          ? html`<div class="muted">${this.loading ? t('district.loading') : ''}</div>`
+          : html`<div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    ${col('name', 'register.name')} ${col('builtYear', 'register.builtYear')}
+                    ${col('households', 'register.households')}
+                    ${col('buildings', 'register.buildings')}
+                    ${col('floorAreaSqM', 'register.floorArea')} ${col('stage', 'register.stage')}
+                    <th>${t('register.mix')}</th>
+                    ${col('budgetWan', 'register.budget')}
+                    ${col('parkingAdded', 'register.parking')}
+                    ${col('coverageGaps', 'register.coverage')}
+                    ${col('violations', 'register.violations')}
+                    <th>${t('register.review')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(
+                    (r) =>
+                      html`<tr
+                        data-community-id=${r.id}
+                        ?data-focused=${String(r.id) === this.focusedId}
+                        @click=${() => this._emit('rpm-register-row', { row: r })}
+                      >
+                        <td>
+                          <span
+                            class="swatch"
+                            style="background: rgb(${(this.choropleth?.colors.get(String(r.id)) ?? [200, 200, 200]).join(' ')})"
+                          ></span
+                          >${r.name}
+                        </td>
+                        <td>${r.builtYear ?? '—'}</td>
+                        <td>${n(r.households)}</td>
+                        <td>${n(r.buildings)}</td>
+                        <td>${n(r.floorAreaSqM)}</td>
+                        <td>${t(`register.stage.${r.stage}`)}</td>
+                        <td>
+                          ${n(r.categoryMixWan.basic, 1)}/${n(r.categoryMixWan.improvement, 1)}/${n(
+                            r.categoryMixWan.upgrade,
+                            1,
+                          )}
+                        </td>
+                        <td>${n(r.budgetWan, 1)}</td>
+                        <td data-metric="parkingAdded">${r.parkingAdded}</td>
+                        <td data-metric="coverageGaps" title=${r.coverageGaps.join(', ')}>
+                          ${r.coverageGaps.length}
+                        </td>
+                        <td data-metric="violations">${r.violations}</td>
+                        <td data-review-state=${r.reviewState ?? ''}>
+                          ${r.reviewState ? t(`review.state.${r.reviewState}`) : '—'}
+                        </td>
+                      </tr>`,
+                  )}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <td colspan="12" data-totals>
+                      ${t('district.totals', {
+                        n: rows.length,
+                        buildings: rows.reduce((s, r) => s + r.buildings, 0),
+                        area: formatNumber(
+                          this.locale,
+                          rows.reduce((s, r) => s + (r.floorAreaSqM ?? 0), 0) / 10_000,
+                          1,
+                        ),
+                        budget: formatNumber(
+                          this.locale,
+                          rows.reduce((s, r) => s + (r.budgetWan ?? 0), 0),
+                          1,
+                        ),
+                      })}
+                    </td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>`
+      }`;
+  }
+
+  private _renderLegend() {
+    const legend = this.choropleth?.legend ?? [];
+    if (!legend.length) return nothing;
+    const t = (key: Parameters<typeof translate>[1]) => translate(this.locale, key);
+    return html`<div
+      class="legend"
+      aria-label=${t('district.legend')}
+      data-legend=${this.indicator}
+    >
+      ${legend.map(
+        (s) =>
+          html`<span
+            ><span class="swatch" style="background: rgb(${s.color.join(' ')})"></span>${
+              this.indicator === 'stage' ? t(`register.stage.${s.label as 'publicity'}`) : s.label
+            }</span
+          >`,
+      )}
+    </div>`;
+  }
+
+  /** Filtered by stage and search (name contains), sorted by the chosen column. */
+  private _rows(all: RegisterRow[]): RegisterRow[] {
+    const q = this._query.trim().toLowerCase();
+    const rows = all.filter(
+      (r) => (!this._stage || r.stage === this._stage) && (!q || r.name.toLowerCase().includes(q)),
+    );
+    const k = this._sort;
+    const dir = this._desc ? -1 : 1;
+    return [...rows].sort((a, b) => {
+      const va = sortValue(a, k);
+      const vb = sortValue(b, k);
+      const c =
+        typeof va === 'string' && typeof vb === 'string'
+          ? va.localeCompare(vb, 'zh-CN')
+          : Number(va) - Number(vb);
+      return c * dir || a.id - b.id;
+    });
+  }
+
+  private _sortBy(k: SortKey): void {
+    if (this._sort === k) this._desc = !this._desc;
+    else {
+      this._sort = k;
+      this._desc = k !== 'name';
+    }
+  }
+
+  private _emit(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('rpm-district-register', RpmDistrictRegister);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rpm-district-register': RpmDistrictRegister;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Role } from '../../domain/model/roles';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route:
+ * - 'public': anyone (login, health, the API description);
+ * - 'read': anyone signed in, and anonymous callers when config ANONYMOUS_READ is on (read-only
+ *   share links); stateless analyses count as reads, they store nothing;
+ * - a list of roles: a session with one of them (401 without a session, 403 with another role).
+ */
+export type Access = 'public' | 'read' | readonly Role[];
+
+/**
+ * What a planner's write touches, checked against their community assignments (admins pass).
+ * `…-edit` scopes also refuse edits to a proposal under review or approved (409 PROPOSAL_LOCKED).
+ */
+export type Scope =
+  'baseline' | 'scenario' | 'scenario-edit' | 'feature-edit' | 'community' | 'register-item';
+
+export interface Permission {
+  readonly method: Method;
+  /** Express-style path under the app root; `:name` matches one segment (may contain dots). */
+  readonly path: string;
+  readonly access: Access;
+  readonly scope?: Scope;
+}
+
+const EDITORS = ['planner', 'admin'] as const satisfies readonly Role[];
+const REVIEWERS = ['reviewer', 'admin'] as const satisfies readonly Role[];
+const DISCUSSANTS = ['planner', 'reviewer', 'admin'] as const satisfies readonly Role[];
+const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+/**
+ * THE permission table: every route of the API and the printable pages, and who may call it.
+ * The authorization middleware reads only this; the permission-matrix test iterates it; a route
+ * missing here is refused (403) so a new endpoint cannot be open by accident.
+ */
+export const PERMISSIONS: readonly Permission[] = [
+  { method: 'GET', path: '/api/health', access: 'public' },
+  { method: 'GET', path: '/api/openapi.json', access: 'public' },
+  { method: 'POST', path: '/api/auth/login', access: 'public' },
+  { method: 'POST', path: '/api/auth/logout', access: 'public' },
+  { method: 'GET', path: '/api/auth/me', access: 'public' },
+
+  { method: 'GET', path: '/api/districts', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/features', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/register', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/register.csv', access: 'read' },
+  { method: 'GET', path: '/api/communities', access: 'read' },
+  { method: 'GET', path: '/api/communities/:id', access: 'read' },
+  { method: 'GET', path: '/api/communities/:id/scenarios', access: 'read' },
+  { method: 'GET', path: '/api/communities/:id/register', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/features', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/fire-lanes', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/review', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/history', access: 'read' },
+  { method: 'GET', path: '/api/tiles/:layer.json', access: 'read' },
+  { method: 'GET', path: '/api/tiles/:layer/:z/:x/:y.mvt', access: 'read' },
+  { method: 'GET', path: '/report/scenarios/:id/compliance', access: 'read' },
+  { method: 'POST', path: '/api/analysis/parking-layout', access: 'read' },
+  { method: 'POST', path: '/api/analysis/fire-lanes', access: 'read' },
+  { method: 'POST', path: '/api/analysis/coverage', access: 'read' },
+  { method: 'POST', path: '/api/analysis/walking-isochrones', access: 'read' },
+
+  // Proposals and their geometry: planners of the community and admins; officials never.
+  { method: 'POST', path: '/api/scenarios/:id/proposals', access: EDITORS, scope: 'baseline' },
+  { method: 'PATCH', path: '/api/scenarios/:id', access: EDITORS, scope: 'scenario-edit' },
+  { method: 'DELETE', path: '/api/scenarios/:id', access: EDITORS, scope: 'scenario-edit' },
+  { method: 'POST', path: '/api/scenarios/:id/features', access: EDITORS, scope: 'scenario-edit' },
+  {
+    method: 'POST',
+    path: '/api/scenarios/:id/features/batch',
+    access: EDITORS,
+    scope: 'scenario-edit',
+  },
+  { method: 'PATCH', path: '/api/features/:id', access: EDITORS, scope: 'feature-edit' },
+  { method: 'DELETE', path: '/api/features/:id', access: EDITORS, scope: 'feature-edit' },
+
+  // Review workflow.
+  { method: 'POST', path: '/api/scenarios/:id/review/submit', access: EDITORS, scope: 'scenario' },
+  {
+    method: 'POST',
+    path: '/api/scenarios/:id/review/resubmit',
+    access: EDITORS,
+    scope: 'scenario',
+  },
+  {
+    method: 'POST',
+    path: '/api/scenarios/:id/review/comments',
+    access: DISCUSSANTS,
+    scope: 'scenario',
+  },
+  { method: 'POST', path: '/api/scenarios/:id/review/return', access: REVIEWERS },
+  { method: 'POST', path: '/api/scenarios/:id/review/approve', access: REVIEWERS },
+
+  // Renewal register.
+  {
+    method: 'POST',
+    path: '/api/communities/:id/register/items',
+    access: EDITORS,
+    scope: 'community',
+  },
+  { method: 'PATCH', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
+  { method: 'DELETE', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
+
+  // Accounts and the audit log.
+  { method: 'GET', path: '/api/users', access: ADMINS },
+  { method: 'POST', path: '/api/users', access: ADMINS },
+  { method: 'GET', path: '/api/audit', access: ADMINS },
+];
+
+export interface MatchedPermission {
+  permission: Permission;
+  params: Record<string, string>;
+}
+
+const compile = (path: string): { re: RegExp; names: string[] } => {
+  const names: string[] = [];
+  const source = path
+    .split('/')
+    .map((seg) =>
+      seg.replace(/:([a-zA-Z]+)|([^:]+)/g, (_m, name: string | undefined, lit: string) => {
+        if (name) {
+          names.push(name);
+          return '([^/]+?)';
+        }
+        return lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      }),
+    )
+    .join('/');
+  return { re: new RegExp(`^${source}/?$`), names };
+};
+
+const compiled = PERMISSIONS.map((p) => ({ p, ...compile(p.path) }));
+
+/** The table entry for a request (HEAD is checked as GET), or undefined. */
+export function matchPermission(method: string, path: string): MatchedPermission | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  for (const c of compiled) {
+    if (c.p.method !== m) continue;
+    const hit = c.re.exec(path);
+    if (!hit) continue;
+    const params: Record<string, string> = {};
+    c.names.forEach((n, i) => (params[n] = decodeURIComponent(hit[i + 1] ?? '')));
+    return { permission: c.p, params };
+  }
+  return undefined;
+}

@@ -1,0 +1,4 @@
+-- find-session-user: the account of an unexpired session. $1 SHA-256 of the cookie token (hex).
+SELECT u.id, u.username, u.display_name AS "displayName", u.role
+FROM user_session s JOIN app_user u ON u.id = s.user_id
+WHERE s.token_sha256 = $1 AND s.expires_at > now();

@@ -1,0 +1,5 @@
+-- list-users: accounts with the communities each is assigned to (no password hashes).
+SELECT u.id, u.username, u.display_name AS "displayName", u.role,
+       coalesce((SELECT json_agg(a.community_id ORDER BY a.community_id)
+                 FROM community_assignment a WHERE a.user_id = u.id), '[]'::json)::text AS communities
+FROM app_user u ORDER BY u.id;

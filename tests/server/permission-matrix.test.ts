@@ -1,0 +1,174 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../domain/model/roles';
+import { matchPermission, PERMISSIONS, type Permission } from '../../server/auth/permissions';
+import { loginAs } from '../helpers/login-as';
+import { makeTestApp } from '../helpers/test-app';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+type Agent = ReturnType<typeof request.agent>;
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', 'planner', 'reviewer', 'presenter', 'admin'];
+
+let t: TestDatabase;
+let app: Express;
+const agents = new Map<Caller, Agent>();
+const ids = { district: 0, community: 0, baseline: 0, proposal: 0, feature: 0, item: 0 };
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = makeTestApp(t.db).app;
+  for (const caller of CALLERS) {
+    const agent = request.agent(app);
+    if (caller !== 'anonymous') await loginAs(agent, caller);
+    agents.set(caller, agent);
+  }
+  const [row] = await t.db.query<{ district: number; community: number; baseline: number }>(
+    `SELECT c.district_id AS district, c.id AS community, s.id AS baseline
+     FROM community c JOIN scenario s ON s.community_id = c.id AND s.kind = 'baseline'
+     WHERE c.name = '双泉嘉苑'`,
+  );
+  Object.assign(ids, {
+    district: Number(row!.district),
+    community: Number(row!.community),
+    baseline: Number(row!.baseline),
+  });
+  const admin = agents.get('admin')!;
+  ids.proposal = (
+    await admin
+      .post(`/api/scenarios/${ids.baseline}/proposals`)
+      .send({ name: '权限矩阵' })
+      .expect(201)
+  ).body.id;
+  const [f] = await t.db.query<{ id: number }>(
+    'SELECT id FROM feature WHERE scenario_id = $1 ORDER BY id LIMIT 1',
+    [ids.proposal],
+  );
+  ids.feature = Number(f!.id);
+  ids.item = (
+    await admin
+      .post(`/api/communities/${ids.community}/register/items`)
+      .send({ name: '屋面防水', category: 'basic', quantity: 1, unit: '项', budgetWan: 10 })
+      .expect(201)
+  ).body.id;
+});
+
+afterAll(async () => {
+  await t?.db.query('DELETE FROM register_item WHERE id = $1', [ids.item]);
+  await t?.db.query('DELETE FROM scenario WHERE id = $1', [ids.proposal]);
+  await t?.close();
+});
+
+/** A concrete URL for a table entry: real ids of the demo district, a valid tile. */
+function urlOf(p: Permission): string {
+  return p.path
+    .replace('/districts/:id', `/districts/${ids.district}`)
+    .replace('/communities/:id', `/communities/${ids.community}`)
+    .replace('/scenarios/:id', `/scenarios/${p.scope === 'baseline' ? ids.baseline : ids.proposal}`)
+    .replace('/features/:id', `/features/${ids.feature}`)
+    .replace('/register/items/:id', `/register/items/${ids.item}`)
+    .replace(':layer.json', 'baseline.json')
+    .replace(':layer/:z/:x/:y.mvt', 'baseline/15/26970/12400.mvt');
+}
+
+function send(agent: Agent, p: Permission) {
+  const url = urlOf(p);
+  switch (p.method) {
+    case 'GET':
+      return agent.get(url);
+    case 'DELETE':
+      return agent.delete(url);
+    case 'PATCH':
+      return agent.patch(url).send({});
+    case 'POST':
+      return agent.post(url).send({});
+  }
+}
+
+/** The status class the table promises: 'ok' = neither 401 nor 403 (nor a server error). */
+function expected(p: Permission, caller: Caller): 401 | 403 | 'ok' {
+  if (p.access === 'public')
+    return p.path === '/api/auth/me' && caller === 'anonymous' ? 401 : 'ok';
+  if (p.access === 'read') return 'ok';
+  if (caller === 'anonymous') return 401;
+  return p.access.includes(caller) ? 'ok' : 403;
+}
+
+describe('the permission matrix: every route of the table × every role', () => {
+  const cases = PERMISSIONS.flatMap((p) =>
+    CALLERS.map((caller) => [`${p.method} ${p.path}`, caller, p] as const),
+  );
+  it.each(cases)('%s as %s', async (_name, caller, p) => {
+    // Logging out would end the shared session: use a session of its own.
+    let agent = agents.get(caller)!;
+    if (p.path === '/api/auth/logout' && caller !== 'anonymous') {
+      agent = request.agent(app);
+      await loginAs(agent, caller);
+    }
+    const res = await send(agent, p);
+    const want = expected(p, caller);
+    if (want === 'ok') {
+      expect(res.status, `${res.status} ${res.text.slice(0, 200)}`).not.toBe(401);
+      expect(res.status, res.text.slice(0, 200)).not.toBe(403);
+      expect(res.status, res.text.slice(0, 200)).toBeLessThan(500);
+      // Reads with real ids succeed.
+      if (p.method === 'GET' && p.path !== '/api/auth/me') expect(res.status).toBe(200);
+    } else {
+      expect(res.status).toBe(want);
+      expect(res.body.error.code).toBe(want === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('covers every route the app mounts (no endpoint without an entry)', () => {
+    interface Layer {
+      route?: { path: string; methods: Record<string, boolean> };
+      handle: { stack?: Layer[] };
+    }
+    const found: string[] = [];
+    let routes = 0;
+    const walk = (stack: Layer[], depth: number): void => {
+      for (const layer of stack) {
+        if (layer.route && depth > 0) {
+          for (const m of Object.keys(layer.route.methods)) {
+            routes += 1;
+            const sample = layer.route.path.replace(/:[a-zA-Z]+/g, '1');
+            const hit =
+              matchPermission(m.toUpperCase(), `/api${sample}`) ??
+              matchPermission(m.toUpperCase(), `/report${sample}`);
+            if (!hit) found.push(`${m.toUpperCase()} ${layer.route.path}`);
+          }
+        } else if (layer.handle.stack) walk(layer.handle.stack, depth + 1);
+      }
+    };
+    walk((app as unknown as { router: { stack: Layer[] } }).router.stack, 0);
+    expect(routes).toBe(PERMISSIONS.length);
+    expect(found).toEqual([]);
+  });
+
+  it('has an entry for every operation the OpenAPI document describes', async () => {
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .map((m) => m.toUpperCase())
+        .filter((m) => !matchPermission(m, path.replace(/\{[a-z]+\}/g, '1')))
+        .map((m) => `${m} ${path}`),
+    );
+    expect(missing).toEqual([]);
+    expect(Object.keys(doc.paths)).toContain('/api/scenarios/{id}/review/approve');
+  });
+
+  it('refuses anonymous reads when ANONYMOUS_READ is off, but keeps health and sign-in', async () => {
+    const closed = makeTestApp(t.db, { anonymousRead: false }).app;
+    const res = await request(closed).get('/api/districts').expect(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    await request(closed).get('/api/health').expect(200);
+    await request(closed).get(`/report/scenarios/${ids.proposal}/compliance`).expect(401);
+    const presenter = request.agent(closed);
+    await loginAs(presenter, 'presenter');
+    await presenter.get('/api/districts').expect(200);
+  });
+});
