@@ -14,12 +14,15 @@ import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
+import { presentationReadRoutes } from './routes/presentation-read-routes';
+import { presentationWriteRoutes } from './routes/presentation-write-routes';
 import { reportRoutes } from './routes/report-routes';
+import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'clientDir'>;
+  config: Pick<Config, 'bodyLimit' | 'clientDir'> & Partial<Pick<Config, 'chromiumPath'>>;
   db: Database;
   catalog: Catalog;
   store: FeatureStore;
@@ -32,15 +35,17 @@ export function makeApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const reports = reportRoutes(deps);
-  installApi(app, deps, reports.api);
-  // Printable pages (compliance report); before the client's catch-all route.
+  const sheets = sheetRoutes(deps);
+  installApi(app, deps, [reports.api, sheets.api]);
+  // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);
+  app.use('/report', sheets.pages);
   installClient(app, deps.config.clientDir);
   app.use(errorHandler);
   return app;
 }
 
-function installApi(app: Express, deps: AppDeps, reports: express.Router): void {
+function installApi(app: Express, deps: AppDeps, reports: express.Router[]): void {
   const api = express.Router();
   // Tiles are gzipped once in the cache; compress only the other responses on the fly.
   api.use(
@@ -54,7 +59,9 @@ function installApi(app: Express, deps: AppDeps, reports: express.Router): void 
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());
-  api.use(reports);
+  api.use(...reports);
+  api.use(presentationReadRoutes(deps));
+  api.use(presentationWriteRoutes(deps));
   api.use(tileRoutes(deps));
   api.use(openApiRoutes());
   api.use((req) => {

@@ -18,6 +18,8 @@ export interface Config {
   /** Largest accepted JSON body. */
   bodyLimit: string;
   tileCacheEntries: number;
+  /** Chromium that prints sheets to PDF (CHROMIUM_PATH). */
+  chromiumPath: string;
 }
 
 const schema = z.object({
@@ -32,6 +34,7 @@ const schema = z.object({
   DEMO_NAME: z.string().min(1).default('海淀区 清华东路片区'),
   BODY_LIMIT: z.string().default('5mb'),
   TILE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -52,5 +55,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     clientDir: resolve(root, 'dist/client'),
     bodyLimit: e.BODY_LIMIT,
     tileCacheEntries: e.TILE_CACHE_ENTRIES,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

@@ -15,7 +15,11 @@ export function makeTestApp(
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
   const app = makeApp({
-    config: { bodyLimit: options.bodyLimit ?? '5mb', clientDir: CLIENT_DIR },
+    config: {
+      bodyLimit: options.bodyLimit ?? '5mb',
+      clientDir: CLIENT_DIR,
+      chromiumPath: process.env.CHROMIUM_PATH || undefined,
+    },
     db,
     catalog: makePostgisCatalog(db),
     store: makeFeatureStore(db),
