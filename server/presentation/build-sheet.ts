@@ -18,6 +18,7 @@ export async function buildSheet(
 ): Promise<{ html: string; name: string; districtId: number }> {
   const fc = JSON.parse((await catalog.communities({ communityId })).json) as FeatureCollection;
   const c = fc.features[0]?.properties;
+  const outline = fc.features[0]?.geometry ?? null;
   if (!c) throw notFound(COMMUNITY, communityId);
   const scenarios = await catalog.communityScenarios(communityId);
   let scenarioId = options.scenarioId;
@@ -57,6 +58,7 @@ export async function buildSheet(
         budgetWan: num(c['budgetWan']),
       },
       districtName,
+      outline,
       indicators,
       before: JSON.parse(before.json) as FeatureCollection,
       after: JSON.parse(after.json) as FeatureCollection,

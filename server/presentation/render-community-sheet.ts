@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { FACILITY_CATEGORIES, RULES } from '../../domain/standards/rules';
 import { svgMiniMap, type MiniMapLayer } from '../report/svg-mini-map';
@@ -16,6 +16,8 @@ export interface SheetInput {
     budgetWan: number | null;
   };
   districtName: string;
+  /** The community's boundary (小区 outline), drawn under both maps. */
+  outline: Geometry | null;
   indicators: ScenarioIndicators;
   /** Features of both sides, as stored (properties with `kind`). */
   before: FeatureCollection;
@@ -144,17 +146,26 @@ const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): string {
   const t = TEXT[lang];
   const { indicators: ind, community: c } = input;
-  const focus = [...input.before.features, ...input.after.features]
-    .filter((f) => f.geometry && f.properties?.['kind'] !== 'boundary')
-    .map((f) => f.geometry);
+  const focus = input.outline
+    ? [input.outline]
+    : [...input.before.features, ...input.after.features].map((f) => f.geometry).filter(Boolean);
+  const outline: MiniMapLayer = {
+    features: input.outline ? [{ type: 'Feature', properties: {}, geometry: input.outline }] : [],
+    style: { fill: '#ffffff', stroke: '#1d3b5c', strokeWidthPx: 1.2 },
+  };
   const changes = (kind: 'added' | 'removed' | 'modified'): MiniMapLayer => ({
     features: ind.diff.features.filter((f) => f.properties.change === kind),
     style: CHANGE_STYLE[kind],
   });
   const map = (layers: MiniMapLayer[]): string =>
     focus.length ? svgMiniMap(layers, focus, { widthPx: 340, heightPx: 250, marginM: 15 }) : '';
-  const beforeMap = map([...baseLayers(input.before), changes('removed')]);
-  const afterMap = map([...baseLayers(input.after), changes('modified'), changes('added')]);
+  const beforeMap = map([outline, ...baseLayers(input.before), changes('removed')]);
+  const afterMap = map([
+    outline,
+    ...baseLayers(input.after),
+    changes('modified'),
+    changes('added'),
+  ]);
   const p = ind.parking;
   const fl = ind.fireLanes;
   const cats = FACILITY_CATEGORIES.filter((k) => k.id in ind.coverage.baseline.byCategory);

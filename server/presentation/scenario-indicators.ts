@@ -105,6 +105,14 @@ function communityCoverage(
   return coverageSide(result.communities[0]);
 }
 
+const selfLineage = (fc: FeatureCollection): FeatureCollection => ({
+  ...fc,
+  features: fc.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, sourceId: f.properties?.['id'] },
+  })),
+});
+
 const count = (fc: FeatureCollection): FireLaneCount => {
   const r = checkFireLanes(fc);
   return { errors: r.summary.errors, warnings: r.summary.warnings };
@@ -131,7 +139,8 @@ export async function scenarioIndicators(
     catalog.districtFeatures(scenario.districtId, {}),
   ]);
   const before = parse(baseFc.json);
-  const after = parse(propFc.json);
+  // A baseline compared with itself: each feature is its own copy, so nothing changed.
+  const after = scenario.kind === 'baseline' ? selfLineage(before) : parse(propFc.json);
   const flat = (fc: FeatureCollection) => flattenFeatureProperties(fc);
   const districtFc = parse(district.json);
   return {

@@ -77,7 +77,8 @@ export function sheetRoutes(deps: {
   const html =
     (build: (req: Request) => Promise<{ html: string; file: string }>) =>
     async (req: Request, res: import('express').Response) => {
-      res.type('html').send((await build(req)).html);
+      const doc = await build(req);
+      res.type('html').send(doc.html);
     };
 
   const api = Router();
