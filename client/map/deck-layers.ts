@@ -10,6 +10,7 @@ import {
   COMPLIANCE_LAYER_IDS,
   type ComplianceOverlay,
 } from './compliance-layers';
+import { buildChangeLayers, type ChangeOverlay } from './change-layers';
 import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
@@ -49,6 +50,8 @@ export interface OverlayState {
   zoom: number;
   /** The 15-minute life-circle coverage view (coverage-layers.ts), when open. */
   coverage?: CoverageOverlay | null;
+  /** Before/after: the scenario diff's changed features (change-layers.ts), when comparing. */
+  changes?: ChangeOverlay | null;
 }
 
 type CommunityFeature = Feature<Geometry, CommunityProperties>;
@@ -368,6 +371,7 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
 
   layers.push(...buildComplianceLayers(plan.compliance));
   layers.push(...buildCoverageLayers(state.coverage));
+  layers.push(...buildChangeLayers(state.changes));
   if (selected) {
     layers.push(
       new GeoJsonLayer({
