@@ -66,11 +66,8 @@ export class PresentationController implements ReactiveController {
       left: 50%;
     }
     .present-bar {
-      position: absolute;
-      z-index: 5;
-      top: var(--rpm-space-3);
-      right: 56px;
-      max-width: calc(100% - 360px);
+      margin: var(--rpm-space-2) var(--rpm-space-3);
+      box-shadow: none;
     }
     rpm-compare-cards {
       position: absolute;
@@ -179,25 +176,6 @@ export class PresentationController implements ReactiveController {
             <rpm-compare-cards .locale=${locale} .indicators=${this.compare.indicators}></rpm-compare-cards>`
           : nothing
       }
-      ${
-        view.communityId !== null && !s.presenting
-          ? html`<rpm-compare-bar
-              class="present-bar"
-              .locale=${locale}
-              .mode=${this.compare.mode}
-              .scenarioId=${view.activeId}
-              .communityId=${view.communityId}
-              .districtId=${this._app.districtId()}
-              ?comparable=${CompareController.comparable(view)}
-              ?editable=${this._app.planner().editable && CompareController.comparable(view)}
-              @rpm-compare-mode=${(e: CustomEvent<{ mode: CompareMode }>) =>
-                this.compare.setMode(e.detail.mode)}
-              @rpm-export-png=${() => void this._exportPng()}
-              @rpm-import=${(e: CustomEvent<{ file: File; crs: 'wgs84' }>) =>
-                void this._import(view, e.detail.file, e.detail.crs)}
-            ></rpm-compare-bar>`
-          : nothing
-      }
       ${this.notice ? html`<div class="present-notice" role="status">${this.notice}</div>` : nothing}
       ${
         s.presenting && current
@@ -216,12 +194,32 @@ export class PresentationController implements ReactiveController {
     `;
   }
 
-  /** The story being assembled (not for a read-only shared story). */
+  /** Compare, export and import, and the story being assembled (not for a shared story). */
   renderStoryPanel(view: PlannerView) {
     const s = this.story;
+    const locale = this._app.locale();
     if (view.communityId === null || s.readOnly) return nothing;
     const err = s.error as { message?: string } | null;
-    return html`<rpm-story-panel
+    return html`${
+        view.communityId !== null && !s.presenting
+          ? html`<rpm-compare-bar
+              class="present-bar"
+              .locale=${locale}
+              .mode=${this.compare.mode}
+              .scenarioId=${view.activeId}
+              .communityId=${view.communityId}
+              .districtId=${this._app.districtId()}
+              ?comparable=${CompareController.comparable(view)}
+              ?editable=${this._app.planner().editable && CompareController.comparable(view)}
+              @rpm-compare-mode=${(e: CustomEvent<{ mode: CompareMode }>) =>
+                this.compare.setMode(e.detail.mode)}
+              @rpm-export-png=${() => void this._exportPng()}
+              @rpm-import=${(e: CustomEvent<{ file: File; crs: 'wgs84' }>) =>
+                void this._import(view, e.detail.file, e.detail.crs)}
+            ></rpm-compare-bar>`
+          : nothing
+      }
+    <rpm-story-panel
       .locale=${this._app.locale()}
       .storyTitle=${s.title}
       .views=${s.views}

@@ -35,6 +35,8 @@ export class StoryController implements ReactiveController {
   error: unknown = null;
   private readonly _host: ReactiveControllerHost & HTMLElement;
   private readonly _hooks: StoryHooks;
+  private _chain: Promise<void> = Promise.resolve();
+  private _applied: StoryView | null = null;
 
   constructor(host: ReactiveControllerHost & HTMLElement, hooks: StoryHooks) {
     this._host = host;
@@ -124,13 +126,25 @@ export class StoryController implements ReactiveController {
     await this.go(index);
   }
 
+  /**
+   * Shows view `index`. Views are applied one after another (each waits for data and map);
+   * keys pressed meanwhile move the index, and only the latest view is applied next.
+   * `data-story-step` on the host tells which view is on screen.
+   */
   async go(index: number): Promise<void> {
     if (!this.presenting) return;
     this.index = Math.min(this.views.length - 1, Math.max(0, index));
     this._update();
-    const view = this.views[this.index];
-    if (view) await this._hooks.apply(this.story, view);
-    this._host.setAttribute('data-story-step', String(this.index));
+    const run = this._chain.then(async () => {
+      const view = this.views[this.index];
+      if (!this.presenting || !view || view === this._applied) return;
+      const at = this.index;
+      await this._hooks.apply(this.story, view);
+      this._applied = view;
+      this._host.setAttribute('data-story-step', String(at));
+    });
+    this._chain = run.catch(() => undefined);
+    await run;
   }
 
   exit(): void {
@@ -138,6 +152,7 @@ export class StoryController implements ReactiveController {
     this.presenting = false;
     this._host.toggleAttribute('presenting', false);
     this._host.removeAttribute('data-story-step');
+    this._applied = null;
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     this._update();
   }

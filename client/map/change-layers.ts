@@ -9,11 +9,11 @@ export interface ChangeOverlay {
 
 export const CHANGE_LAYER_ID = 'scenario-changes';
 
-/** Green added, red removed, orange modified (the sheet uses the same colours). */
+/** Green added, red removed, purple modified (orange is the proposal's own colour) (the sheet uses the same colours). */
 export const CHANGE_COLORS: Record<ChangeKind, [number, number, number]> = {
   added: [46, 158, 68],
   removed: [217, 48, 37],
-  modified: [242, 153, 0],
+  modified: [142, 36, 170],
 };
 
 /**

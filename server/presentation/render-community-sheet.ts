@@ -56,7 +56,7 @@ const TEXT = {
     built: '建成',
     households: '户',
     buildings: '栋',
-    legend: '绿: 新增; 红: 删除; 橙: 修改; 灰: 建筑; 蓝: 车位; 深红: 消防车道',
+    legend: '绿: 新增; 红: 删除; 紫: 修改; 灰: 建筑; 蓝: 车位; 深红: 消防车道',
     stages: {
       publicity: '宣传发动',
       planning: '方案编制',
@@ -91,7 +91,7 @@ const TEXT = {
     households: 'households',
     buildings: 'buildings',
     legend:
-      'Green: added; red: removed; orange: modified; grey: buildings; blue: stalls; dark red: fire lanes',
+      'Green: added; red: removed; purple: modified; grey: buildings; blue: stalls; dark red: fire lanes',
     stages: {
       publicity: 'Publicity',
       planning: 'Planning',
@@ -129,7 +129,7 @@ const baseLayers = (fc: FeatureCollection): MiniMapLayer[] => [
 const CHANGE_STYLE = {
   added: { fill: '#2e9e44', stroke: '#1b6e2d', strokeWidthPx: 2, opacity: 0.8 },
   removed: { fill: '#d93025', stroke: '#a50e0e', strokeWidthPx: 2, opacity: 0.8 },
-  modified: { fill: '#f29900', stroke: '#b06f00', strokeWidthPx: 2, opacity: 0.8 },
+  modified: { fill: '#8e24aa', stroke: '#5e1573', strokeWidthPx: 2, opacity: 0.8 },
 } as const;
 
 const pct = (x: number | null | undefined): string =>

@@ -12,6 +12,7 @@ import {
 import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
+import { presentationPaths } from './presentation-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -63,6 +64,7 @@ export function openApiDocument(): object {
     },
     servers: [{ url: '/' }],
     paths: {
+      ...presentationPaths,
       '/api/health': {
         get: {
           summary: 'Engine, PostGIS version and migration level',

@@ -147,6 +147,7 @@ describe('presenting before/after in headless Chromium', () => {
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => caption(page)).toBe('二 卷帘对比');
+    await page.locator('rpm-app[data-story-step="1"]').waitFor({ timeout: 60_000 });
     const view = page.locator('rpm-compare-view[mode="swipe"]');
     await view.waitFor({ timeout: 60_000 });
     // Indicator cards: the three imported stalls, before → after.
@@ -170,6 +171,7 @@ describe('presenting before/after in headless Chromium', () => {
     // Only the saved layers are on: footways are off in this view.
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(OUT, 'present-3-side.png') });
+    await page.locator('rpm-app[data-story-step="2"]').waitFor({ timeout: 60_000 });
     await page.keyboard.press('PageDown'); // past the end: stays on the last view
     expect(await caption(page)).toBe('三 并排对比');
     await page.keyboard.press('PageUp');
@@ -191,7 +193,7 @@ describe('presenting before/after in headless Chromium', () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${base}/?story=${storyId}`);
-    await expect.poll(() => caption(page), { timeout: 180_000 }).toBe('一 现状');
+    await page.locator('rpm-app[data-story-step="0"]').waitFor({ timeout: 180_000 });
     await page.keyboard.press('ArrowRight');
     const view = page.locator('rpm-compare-view[mode="swipe"]');
     await view.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 60_000 });

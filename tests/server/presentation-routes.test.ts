@@ -316,3 +316,18 @@ describe('stories (saved views, shared by link)', () => {
     );
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes the presentation routes', async () => {
+    const res = await request(app).get('/api/openapi.json').expect(200);
+    for (const path of [
+      '/api/stories',
+      '/api/stories/{id}',
+      '/api/scenarios/{id}/import',
+      '/api/scenarios/{id}/export.geojson',
+      '/api/communities/{id}/sheet.pdf',
+      '/api/districts/{id}/atlas.pdf',
+    ])
+      expect(res.body.paths[path]).toBeDefined();
+  });
+});

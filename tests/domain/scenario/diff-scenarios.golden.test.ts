@@ -29,7 +29,7 @@ const EXPECTED: Record<string, { rows: Row[]; unchanged: number; why: string }> 
   },
 };
 
-const COLOURS = { added: '#2e9e44', removed: '#d93025', modified: '#f29900' } as const;
+const COLOURS = { added: '#2e9e44', removed: '#d93025', modified: '#8e24aa' } as const;
 
 /** The input (grey, by scenario) and the diff (simplestyle colours) in one file for a map. */
 const styled = (input: FeatureCollection, diff: ScenarioDiff): FeatureCollection => ({
