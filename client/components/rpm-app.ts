@@ -315,7 +315,7 @@ export class RpmApp extends LitElement {
         <div class="overlays">${this._renderProgress()} ${this._renderError()}</div>
         ${planning && !this._present.presenting ? this._renderTools() : nothing}
         ${planning && !this._present.comparing(view) ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
-        ${this._present.renderMapOverlays(view, loaded, district?.bbox)}
+        ${this._present.renderMapOverlays(view, loaded)}
       </main>
       <div class="panel">
         <div class="planner">

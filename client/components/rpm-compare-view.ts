@@ -1,5 +1,4 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { Bbox } from '../api/types';
 import type { CompareMode } from '../api/story-types';
 import type { DistrictData } from '../data/district-data';
 import { translate, type Locale } from '../i18n/translate';
@@ -25,7 +24,6 @@ export class RpmCompareView extends LitElement {
     position: { type: Number },
     data: { attribute: false },
     visibility: { attribute: false },
-    bounds: { attribute: false },
     changes: { attribute: false },
     partner: { attribute: false },
   };
@@ -35,7 +33,6 @@ export class RpmCompareView extends LitElement {
   position = 0.5;
   data: DistrictData | undefined;
   visibility: LayerVisibility = DEFAULT_VISIBILITY;
-  bounds: Bbox | undefined;
   changes: ChangeOverlay | null = null;
   /** The proposal's map this one keeps in step with. */
   partner: RpmMap | null = null;
@@ -114,7 +111,6 @@ export class RpmCompareView extends LitElement {
         .locale=${this.locale}
         .data=${this.data}
         .visibility=${this.visibility}
-        .bounds=${this.bounds}
         .changes=${this.changes}
       ></rpm-map>
       <span class="tag" style="left: 12px">${translate(this.locale, 'compare.before')}</span>

@@ -13,6 +13,8 @@ export interface PresentationHost {
   selectScenario(id: string): Promise<void>;
   setVisibility(visibility: LayerVisibility): void;
   setCompareMode(mode: CompareMode): void;
+  /** Resolves once the shell has re-rendered and the maps have taken their new size. */
+  settle(): Promise<void>;
   /** The proposal map, once it exists. */
   map(): Promise<MapInstance>;
 }
@@ -41,5 +43,7 @@ export async function applyStoryView(
     ) as LayerVisibility,
   );
   host.setCompareMode(view.compareMode);
+  // Side by side halves the proposal map: move the camera once it has its new size.
+  await host.settle();
   applyCamera(await host.map(), view.camera, !moved);
 }

@@ -1,7 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { importGeoJson } from '../api/import-geojson';
 import type { CompareMode, StoryView } from '../api/story-types';
-import type { Bbox } from '../api/types';
 import type { RpmMap } from '../components/rpm-map';
 import { translate, type Locale } from '../i18n/translate';
 import { readCamera } from '../map/camera';
@@ -121,6 +120,11 @@ export class PresentationController implements ReactiveController {
             selectScenario: (id) => app.planner().selectScenario(id),
             setVisibility: (v) => app.setVisibility(v),
             setCompareMode: (m) => this.compare.setMode(m),
+            settle: async () => {
+              await host.updateComplete;
+              for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+              this._app.mainMap()?.map?.resize();
+            },
             map: () => this._map(),
           },
           story,
@@ -151,7 +155,7 @@ export class PresentationController implements ReactiveController {
   }
 
   /** The baseline map, cards, toolbar and presenter over the map area. */
-  renderMapOverlays(view: PlannerView, baseline: DistrictData | undefined, bounds?: Bbox) {
+  renderMapOverlays(view: PlannerView, baseline: DistrictData | undefined) {
     const locale = this._app.locale();
     const comparing = this.comparing(view);
     this.compare.syncIndicators(view);
@@ -166,7 +170,6 @@ export class PresentationController implements ReactiveController {
               .position=${this.compare.position}
               .data=${baseline}
               .visibility=${this._app.visibility()}
-              .bounds=${bounds}
               .changes=${this.compare.overlay(view, 'baseline')}
               .partner=${this._app.mainMap()}
               @rpm-swipe=${(e: CustomEvent<{ position: number }>) =>

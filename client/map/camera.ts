@@ -33,29 +33,33 @@ export function applyCamera(map: MapInstance, camera: Camera, animate: boolean):
 }
 
 /**
- * Keeps two maps on one camera (the before/after views): whichever the user moves leads, the
- * other follows at once. Returns the function that stops it.
+ * Keeps two maps on one camera (the before/after views): `follower` follows every move of
+ * `leader` (gestures and programmatic flights alike), and `leader` follows the follower only
+ * when a person moves it (events with an originalEvent), so the follower's own start-up
+ * cannot pull the leader away. Returns the function that stops it.
  */
-export function syncCameras(a: MapInstance, b: MapInstance): () => void {
-  let leading: MapInstance | null = null;
-  const follow = (from: MapInstance, to: MapInstance) => () => {
-    if (leading && leading !== from) return;
-    leading = from;
+export function syncCameras(leader: MapInstance, follower: MapInstance): () => void {
+  let busy = false;
+  const copy = (from: MapInstance, to: MapInstance) => {
+    if (busy) return;
+    busy = true;
     to.jumpTo({
       center: from.getCenter(),
       zoom: from.getZoom(),
       bearing: from.getBearing(),
       pitch: from.getPitch(),
     });
-    leading = null;
+    busy = false;
   };
-  const ab = follow(a, b);
-  const ba = follow(b, a);
-  a.on('move', ab);
-  b.on('move', ba);
-  ab();
+  const onLeader = () => copy(leader, follower);
+  const onFollower = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) copy(follower, leader);
+  };
+  leader.on('move', onLeader);
+  follower.on('move', onFollower);
+  onLeader();
   return () => {
-    a.off('move', ab);
-    b.off('move', ba);
+    leader.off('move', onLeader);
+    follower.off('move', onFollower);
   };
 }

@@ -57,7 +57,8 @@ const stall = (i: number) => {
   };
 };
 
-const camera = { center: [116.3432, 40.0038], zoom: 18, bearing: 0, pitch: 0 };
+/** The saved camera: over the imported stalls and the east part of 静淑苑. */
+const camera = { center: [116.3436, 40.0042], zoom: 17.6, bearing: 0, pitch: 0 };
 
 beforeAll(async () => {
   if (!existsSync(join(CLIENT_DIR, 'index.html')))
@@ -99,7 +100,7 @@ beforeAll(async () => {
           caption: '二 卷帘对比',
         },
         {
-          camera: { ...camera, zoom: 17.5 },
+          camera,
           layers: ['buildings', 'parking', 'basemap'],
           scenarioId: proposalId,
           compareMode: 'side',
@@ -159,7 +160,7 @@ describe('presenting before/after in headless Chromium', () => {
     // The camera is the saved one, on both maps.
     await expect
       .poll(async () => (await centreOf(page, 'rpm-map#main-map'))[0]!, { timeout: 10_000 })
-      .toBeCloseTo(116.3432, 4);
+      .toBeCloseTo(camera.center[0]!, 4);
     await page.screenshot({ path: join(OUT, 'present-2-swipe.png') });
 
     await page.keyboard.press(' ');
@@ -170,6 +171,10 @@ describe('presenting before/after in headless Chromium', () => {
       .toMatch(/3\s*\/\s*3/);
     // Only the saved layers are on: footways are off in this view.
     await page.waitForTimeout(1500);
+    // The saved camera holds in side-by-side mode too (the baseline map follows, not leads).
+    const side = await centreOf(page, 'rpm-map#main-map');
+    expect(side[0]).toBeCloseTo(camera.center[0]!, 5);
+    expect(side[1]).toBeCloseTo(camera.center[1]!, 5);
     await page.screenshot({ path: join(OUT, 'present-3-side.png') });
     await page.locator('rpm-app[data-story-step="2"]').waitFor({ timeout: 60_000 });
     await page.keyboard.press('PageDown'); // past the end: stays on the last view
