@@ -158,7 +158,7 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
     style: CHANGE_STYLE[kind],
   });
   const map = (layers: MiniMapLayer[]): string =>
-    focus.length ? svgMiniMap(layers, focus, { widthPx: 340, heightPx: 250, marginM: 15 }) : '';
+    focus.length ? svgMiniMap(layers, focus, { widthPx: 340, heightPx: 300, marginM: 15 }) : '';
   const beforeMap = map([outline, ...baseLayers(input.before), changes('removed')]);
   const afterMap = map([
     outline,
@@ -204,7 +204,7 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
   <div>
     <h2>${esc(t.parking)}</h2>
     <table class="ledger"><tr><th>${esc(t.existing)}</th><th>${esc(t.removed)}</th><th>${esc(t.added)}</th><th>${esc(t.net)}</th><th>${esc(t.proposed)}</th></tr>
-    <tr><td>${p.existing}</td><td>−${p.removed}</td><td>+${p.added}</td><td class="net">${signed(p.net)}</td><td>${p.proposed}</td></tr></table>
+    <tr><td>${p.existing}</td><td>${p.removed ? `−${p.removed}` : 0}</td><td>${p.added ? `+${p.added}` : 0}</td><td class="net">${signed(p.net)}</td><td>${p.proposed}</td></tr></table>
     <h2>${esc(t.compliance)}</h2>
     <table class="ledger"><tr><th></th><th>${esc(t.before)}</th><th>${esc(t.after)}</th></tr>
     <tr><td>${esc(t.violations)}</td><td>${fl.baseline.errors}</td><td>${fl.proposal.errors}</td></tr>
