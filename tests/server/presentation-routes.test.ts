@@ -127,6 +127,39 @@ describe('GeoJSON import into a proposal (GCJ-02 / BD-09 converted to WGS84)', (
     expect(Math.abs(p0[1]! - g0[1]!)).toBeLessThan(2e-7);
   });
 
+  it('a BD-09 (Baidu) import lands within 25 cm of its WGS84 position; the district layer exports in BD-09', async () => {
+    const tree = { type: 'Point' as const, coordinates: stallWgs84.coordinates[0]![2]! };
+    const bd = convertCrs(
+      fc([{ type: 'Feature', properties: { kind: 'tree', name: '古槐' }, geometry: tree }]),
+      'wgs84',
+      'bd09',
+    );
+    const res = await writes.importInto(proposalId, bd, 'bd09').expect(201);
+    const [stored] = await t.db.query<{ d: number; name: string }>(
+      `SELECT ST_Distance(geom::geography, ST_GeomFromGeoJSON($2)::geography) AS d, name
+       FROM feature WHERE id = $1`,
+      [res.body.created[0], JSON.stringify(tree)],
+    );
+    // gcoord's BD-09 inverse is approximate: 12.5 cm off here (GCJ-02 above: under 1 cm).
+    expect(Number(stored!.d)).toBeLessThan(0.25);
+    expect(stored!.name).toBe('古槐');
+    await writes.deleteFeature(res.body.created[0], 1).expect(204);
+    const wgs = await request(app)
+      .get(`/api/districts/${districtId}/export.geojson?kind=gate`)
+      .expect(200);
+    const baidu = await request(app)
+      .get(`/api/districts/${districtId}/export.geojson?kind=gate&crs=bd09`)
+      .expect(200);
+    const [a, b] = [wgs.body as FeatureCollection, baidu.body as FeatureCollection];
+    expect(b.features).toHaveLength(a.features.length);
+    expect(a.features.length).toBeGreaterThan(0);
+    const p0 = (a.features[0]!.geometry as { coordinates: number[] }).coordinates;
+    const p1 = (b.features[0]!.geometry as { coordinates: number[] }).coordinates;
+    // Baidu's offset in Beijing: about +0.0126° east, +0.0074° north of WGS84.
+    expect(p1[0]! - p0[0]!).toBeGreaterThan(0.01);
+    expect(p1[1]! - p0[1]!).toBeGreaterThan(0.005);
+  });
+
   it('refuses bad input whole, with bilingual messages, and saves nothing', async () => {
     const count = async () =>
       Number(
