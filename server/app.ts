@@ -15,13 +15,16 @@ import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
+import { presentationReadRoutes } from './routes/presentation-read-routes';
+import { presentationWriteRoutes } from './routes/presentation-write-routes';
 import { reportRoutes } from './routes/report-routes';
+import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'clientDir'> &
-    Partial<Pick<Config, 'anonymousRead' | 'sessionTtlHours'>>;
+    Partial<Pick<Config, 'anonymousRead' | 'sessionTtlHours' | 'chromiumPath'>>;
   db: Database;
   catalog: Catalog;
   store: FeatureStore;
@@ -34,10 +37,12 @@ export function makeApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const reports = reportRoutes(deps);
+  const sheets = sheetRoutes(deps);
   const auth = installAuth(app, deps);
-  installApi(app, deps, reports.api, auth.routers);
-  // Printable pages (compliance report); before the client's catch-all route.
+  installApi(app, deps, [reports.api, sheets.api], auth.routers);
+  // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);
+  app.use('/report', sheets.pages);
   installClient(app, deps.config.clientDir);
   app.use(errorHandler);
   return app;
@@ -46,7 +51,7 @@ export function makeApp(deps: AppDeps): Express {
 function installApi(
   app: Express,
   deps: AppDeps,
-  reports: express.Router,
+  reports: express.Router[],
   authRouters: express.Router[],
 ): void {
   const api = express.Router();
@@ -62,7 +67,9 @@ function installApi(
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());
-  api.use(reports);
+  api.use(...reports);
+  api.use(presentationReadRoutes(deps));
+  api.use(presentationWriteRoutes(deps));
   api.use(tileRoutes(deps));
   for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());

@@ -22,6 +22,8 @@ export interface Config {
   anonymousRead: boolean;
   /** Lifetime of a sign-in session, hours. */
   sessionTtlHours: number;
+  /** Chromium that prints sheets to PDF (CHROMIUM_PATH). */
+  chromiumPath: string;
 }
 
 const schema = z.object({
@@ -42,6 +44,7 @@ const schema = z.object({
     .positive()
     .max(24 * 90)
     .default(12),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -64,5 +67,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     tileCacheEntries: e.TILE_CACHE_ENTRIES,
     anonymousRead: e.ANONYMOUS_READ === 'true' || e.ANONYMOUS_READ === '1',
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

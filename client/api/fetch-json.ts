@@ -8,7 +8,7 @@ const isErrorBody = (body: unknown): body is ApiErrorBody =>
   typeof (body as ApiErrorBody).error?.message === 'string';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
   /** The UI language: the server answers errors in it (Accept-Language). */

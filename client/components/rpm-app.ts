@@ -65,6 +65,12 @@ import './rpm-district-register';
 import './rpm-register-panel';
 import './rpm-login-control';
 import './rpm-review-panel';
+import { PresentationController, waitUntil } from '../data/presentation.controller';
+import './rpm-compare-bar';
+import './rpm-compare-cards';
+import './rpm-compare-view';
+import './rpm-presenter';
+import './rpm-story-panel';
 
 /** Localised text for a failed call: network trouble, or the server's own code and message. */
 function errorMessage(locale: Locale, error: unknown): string {
@@ -129,6 +135,32 @@ export class RpmApp extends LitElement {
   private readonly _review = new ReviewController(this);
   private readonly _districtReview = new DistrictReviewController(this);
   private readonly _register = new RegisterController(this);
+  /** Before/after, stories, presentation, exports and imports (issue 7). */
+  private readonly _present = new PresentationController(this, {
+    locale: () => this._locale,
+    planner: () => this._planner,
+    districtId: () => this._districtId,
+    selectDistrict: async (id) => {
+      this._selectDistrict(id);
+      await waitUntil(() => {
+        const st = this._loader.state;
+        return st.status === 'error' || (st.status === 'loaded' && st.data.districtId === id);
+      });
+    },
+    openCommunity: async (id) => {
+      const data = this._loader.state.status === 'loaded' ? this._loader.state.data : undefined;
+      const community = data?.communities.find((c) => String(c.properties.id) === id);
+      if (community && String(id) !== this._planner.view.communityId) {
+        this._plannedCommunity = community;
+        this._draft.clear();
+        this._setTool('select');
+      }
+      await this._planner.openCommunity(id);
+    },
+    setVisibility: (v) => (this._visibility = v),
+    visibility: () => this._visibility,
+    mainMap: () => this.renderRoot.querySelector<RpmMap>('rpm-map#main-map'),
+  });
 
   static override styles = css`
     :host {
@@ -244,6 +276,7 @@ export class RpmApp extends LitElement {
       max-height: 38%;
       border-top: 1px solid var(--rpm-color-border);
     }
+    ${PresentationController.styles}
     @media (max-width: 1100px) {
       :host {
         --rpm-sidebar-width: 240px;
@@ -298,8 +331,10 @@ export class RpmApp extends LitElement {
         @rpm-community-select=${(e: CustomEvent<{ community: CommunityFeature }>) =>
           this._flyToCommunity(e.detail.community)}
       ></rpm-community-list>
-      <main>
+      <main data-compare=${this._present.compareModeShown(view)}>
         <rpm-map
+          id="main-map"
+          .changes=${this._present.changes(view, 'proposal')}
           .locale=${this._locale}
           .data=${this._districtReview.decorate(data)}
           .visibility=${this._visibility}
@@ -327,9 +362,9 @@ export class RpmApp extends LitElement {
           }}
         ></rpm-map>
         <div class="overlays">${this._renderProgress()} ${this._renderError()}</div>
-        ${planning && this._session.canEdit ? this._renderTools() : nothing}
-        ${planning ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
-        ${this._renderDistrictReview()}
+        ${planning && this._session.canEdit && !this._present.presenting ? this._renderTools() : nothing}
+        ${planning && !this._present.comparing(view) ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
+        ${this._renderDistrictReview()} ${this._present.renderMapOverlays(view, loaded)}
       </main>
       <div class="panel">
         <div class="sections">
@@ -361,8 +396,8 @@ export class RpmApp extends LitElement {
                   ></rpm-conflict-notice>`
                 : nothing
             }
-            ${this._renderReview()} ${this._renderRegister()} ${this._renderEditor()}
-            ${this._renderCompliance(loaded)}
+            ${this._present.renderStoryPanel(view)} ${this._renderReview()}
+            ${this._renderRegister()} ${this._renderEditor()} ${this._renderCompliance(loaded)}
           </div>
           ${this._renderCoverage()}
           <rpm-layer-panel

@@ -3,6 +3,7 @@ import type { Bbox } from '../api/types';
 import type { DistrictData, PickedFeature } from '../data/district-data';
 import { describeFeature } from '../format/describe-feature';
 import { translate, type Locale } from '../i18n/translate';
+import type { ChangeOverlay } from '../map/change-layers';
 import type { CoverageOverlay } from '../map/coverage-layers';
 import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
 import type { DrawTool } from '../map/draw-tools';
@@ -45,6 +46,7 @@ export class RpmMap extends LitElement {
     tool: {},
     editing: { attribute: false },
     coverage: { attribute: false },
+    changes: { attribute: false },
     _tooltip: { state: true },
     _libraryLoading: { state: true },
   };
@@ -60,6 +62,8 @@ export class RpmMap extends LitElement {
   editing: EditTarget | null = null;
   /** The coverage view's buildings and isochrones (coverage-layers.ts), or null. */
   coverage: CoverageOverlay | null = null;
+  /** Before/after: changed features to highlight (change-layers.ts), or null. */
+  changes: ChangeOverlay | null = null;
   private _tooltip: Tooltip | null = null;
   private _libraryLoading = true;
 
@@ -186,7 +190,8 @@ export class RpmMap extends LitElement {
       changed.has('locale') ||
       changed.has('selected') ||
       changed.has('plan') ||
-      changed.has('coverage')
+      changed.has('coverage') ||
+      changed.has('changes')
     ) {
       this._controller.setState({
         data: this.data,
@@ -195,6 +200,7 @@ export class RpmMap extends LitElement {
         selected: this.selected,
         plan: this.plan,
         coverage: this.coverage,
+        changes: this.changes,
       });
     }
   }

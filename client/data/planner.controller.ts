@@ -188,6 +188,16 @@ export class PlannerController implements ReactiveController {
     }
   }
 
+  /** Reloads the active proposal's features (after an import wrote to it on the server). */
+  async reloadActive(): Promise<void> {
+    const id = this._view.activeId;
+    if (id === null || key(this.baselineScenario?.id) === id) return;
+    this._undo = [];
+    this._redo = [];
+    const fc = await getScenarioFeatures(id);
+    if (this._view.activeId === id) this._set({ active: fc.features });
+  }
+
   async createProposal(name: string): Promise<void> {
     const baseline = this.baselineScenario;
     if (!baseline) return;

@@ -10,6 +10,7 @@ import {
   COMPLIANCE_LAYER_IDS,
   type ComplianceOverlay,
 } from './compliance-layers';
+import { buildChangeLayers, type ChangeOverlay } from './change-layers';
 import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
 import { buildReviewPinLayers, type ReviewPins } from './review-pin-layers';
@@ -52,6 +53,8 @@ export interface OverlayState {
   zoom: number;
   /** The 15-minute life-circle coverage view (coverage-layers.ts), when open. */
   coverage?: CoverageOverlay | null;
+  /** Before/after: the scenario diff's changed features (change-layers.ts), when comparing. */
+  changes?: ChangeOverlay | null;
 }
 
 type CommunityFeature = Feature<Geometry, CommunityProperties>;
@@ -375,6 +378,7 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
   layers.push(...buildComplianceLayers(plan.compliance));
   layers.push(...buildCoverageLayers(state.coverage));
   layers.push(...buildReviewPinLayers(plan.reviewPins));
+  layers.push(...buildChangeLayers(state.changes));
   if (selected) {
     layers.push(
       new GeoJsonLayer({

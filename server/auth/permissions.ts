@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/model/roles';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route:
@@ -30,6 +30,8 @@ const EDITORS = ['planner', 'admin'] as const satisfies readonly Role[];
 const REVIEWERS = ['reviewer', 'admin'] as const satisfies readonly Role[];
 const DISCUSSANTS = ['planner', 'reviewer', 'admin'] as const satisfies readonly Role[];
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Saved views (stories) are the presenter's work as much as the planner's. */
+const STORYTELLERS = ['planner', 'presenter', 'admin'] as const satisfies readonly Role[];
 
 /**
  * THE permission table: every route of the API and the printable pages, and who may call it.
@@ -63,6 +65,19 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'POST', path: '/api/analysis/fire-lanes', access: 'read' },
   { method: 'POST', path: '/api/analysis/coverage', access: 'read' },
   { method: 'POST', path: '/api/analysis/walking-isochrones', access: 'read' },
+
+  // Presenting (issue #7): comparison, stories, exports, sheets: reads.
+  { method: 'GET', path: '/api/stories', access: 'read' },
+  { method: 'GET', path: '/api/stories/:id', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/diff', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/indicators', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/indicators.csv', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/export.geojson', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/export.geojson', access: 'read' },
+  { method: 'GET', path: '/api/communities/:id/sheet.pdf', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/atlas.pdf', access: 'read' },
+  { method: 'GET', path: '/report/communities/:id/sheet', access: 'read' },
+  { method: 'GET', path: '/report/districts/:id/atlas', access: 'read' },
 
   // Proposals and their geometry: planners of the community and admins; officials never.
   { method: 'POST', path: '/api/scenarios/:id/proposals', access: EDITORS, scope: 'baseline' },
@@ -104,6 +119,12 @@ export const PERMISSIONS: readonly Permission[] = [
   },
   { method: 'PATCH', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
   { method: 'DELETE', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
+
+  // Stories (saved views) and GeoJSON import into a proposal.
+  { method: 'POST', path: '/api/stories', access: STORYTELLERS },
+  { method: 'PUT', path: '/api/stories/:id', access: STORYTELLERS },
+  { method: 'DELETE', path: '/api/stories/:id', access: STORYTELLERS },
+  { method: 'POST', path: '/api/scenarios/:id/import', access: EDITORS, scope: 'scenario-edit' },
 
   // Accounts and the audit log.
   { method: 'GET', path: '/api/users', access: ADMINS },

@@ -13,6 +13,7 @@ import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
+import { presentationPaths } from './presentation-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -64,6 +65,7 @@ export function openApiDocument(): object {
     },
     servers: [{ url: '/' }],
     paths: {
+      ...presentationPaths,
       '/api/health': {
         get: {
           summary: 'Engine, PostGIS version and migration level',

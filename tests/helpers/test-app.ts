@@ -19,6 +19,7 @@ export function makeTestApp(
       bodyLimit: options.bodyLimit ?? '5mb',
       clientDir: CLIENT_DIR,
       anonymousRead: options.anonymousRead ?? true,
+      chromiumPath: process.env.CHROMIUM_PATH || undefined,
     },
     db,
     catalog: makePostgisCatalog(db),

@@ -1,0 +1,163 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { computeCoverage } from '../../domain/coverage/compute-coverage';
+import { importedDistrictToCoverageInput } from '../../domain/coverage/imported-district-to-coverage-input';
+import type { AreaSummary } from '../../domain/coverage/types';
+import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
+import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
+import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
+import type { FeatureKind } from '../../domain/model/feature-kinds';
+import type { ImportedFeature } from '../../domain/osm/imported-district';
+import { diffScenarios } from '../../domain/scenario/diff-scenarios';
+import type { ScenarioDiff } from '../../domain/scenario/types';
+import type { Catalog, ScenarioDetail } from '../db/catalog';
+import { notFound } from '../http/api-error';
+import { flattenFeatureProperties } from '../report/flatten-feature-properties';
+
+const SCENARIO = { zh: '方案', en: 'Scenario' };
+
+export interface FireLaneCount {
+  errors: number;
+  warnings: number;
+}
+
+/** One side's 15-minute life-circle coverage of the community's residential buildings. */
+export interface CoverageSide {
+  buildings: number;
+  households: number;
+  /** Share of households (one per building unless tagged) within each category's radius. */
+  byCategory: Record<string, number>;
+  /** Share with every category of the 15-minute tier within reach (GB 50180-2018 §2.0.2). */
+  min15Share: number | null;
+}
+
+/** Before/after numbers of one scenario against its baseline, from the shared domain engines. */
+export interface ScenarioIndicators {
+  scenario: ScenarioDetail;
+  baseline: ScenarioDetail;
+  parking: ParkingLedger;
+  fireLanes: { baseline: FireLaneCount; proposal: FireLaneCount };
+  coverage: { baseline: CoverageSide; proposal: CoverageSide };
+  diff: ScenarioDiff;
+}
+
+/** The features of both sides as stored; flat properties for the engines. */
+export interface ComparedFeatures {
+  baseline: FeatureCollection;
+  proposal: FeatureCollection;
+}
+
+const parse = (text: string): FeatureCollection => JSON.parse(text) as FeatureCollection;
+
+const asImported = (f: Feature): ImportedFeature => {
+  const p = (f.properties ?? {}) as Record<string, unknown>;
+  return {
+    kind: p['kind'] as FeatureKind,
+    geometry: f.geometry as Geometry,
+    // Ids, not OSM refs: drawn features have none, and ids are unique in the district.
+    osmRef: `f${String(p['id'])}`,
+    name: (p['name'] as string | null) ?? undefined,
+    category: (p['category'] as string | null) ?? undefined,
+    props: (p['props'] ?? {}) as Record<string, string>,
+  };
+};
+
+const coverageSide = (area: AreaSummary | undefined): CoverageSide => ({
+  buildings: area?.buildings ?? 0,
+  households: area?.households ?? 0,
+  byCategory: Object.fromEntries(
+    Object.entries(area?.byCategory ?? {}).map(([c, s]) => [c, s.share]),
+  ),
+  min15Share: area?.byTier.min15?.share ?? null,
+});
+
+/**
+ * Coverage of one community's buildings with `scenario` in place of its baseline: the walking
+ * network and facilities of the whole district (the life circle crosses community borders),
+ * origins only this community's residential buildings. Reuses the importer's mapping
+ * (importedDistrictToCoverageInput) so the categories and residential test are the domain's.
+ */
+function communityCoverage(
+  district: FeatureCollection,
+  baselineId: number,
+  scenario: FeatureCollection,
+): CoverageSide {
+  const others = district.features.filter(
+    (f) => Number(f.properties?.['scenarioId']) !== baselineId,
+  );
+  const mine = new Set(scenario.features.map((f) => `f${String(f.properties?.['id'])}`));
+  const input = importedDistrictToCoverageInput({
+    name: '',
+    bbox: [0, 0, 0, 0],
+    source: '',
+    communities: [],
+    warnings: [],
+    features: [...others, ...scenario.features].map(asImported),
+  });
+  const origins = input.origins.features
+    .filter((o) => mine.has(String(o.id)))
+    .map((o) => ({ ...o, properties: { ...o.properties, communityId: 'c' } }));
+  if (origins.length === 0) return coverageSide(undefined);
+  const result = computeCoverage({
+    network: input.network,
+    facilities: input.facilities,
+    origins: { type: 'FeatureCollection', features: origins },
+  });
+  return coverageSide(result.communities[0]);
+}
+
+const selfLineage = (fc: FeatureCollection): FeatureCollection => ({
+  ...fc,
+  features: fc.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, sourceId: f.properties?.['id'] },
+  })),
+});
+
+const count = (fc: FeatureCollection): FireLaneCount => {
+  const r = checkFireLanes(fc);
+  return { errors: r.summary.errors, warnings: r.summary.warnings };
+};
+
+/**
+ * Parking ledger (domain/metrics), fire-lane findings (domain/fire-lanes), coverage
+ * (domain/coverage) and the lineage diff (domain/scenario) of a scenario against its
+ * baseline; a baseline is compared with itself (no change). Throws NOT_FOUND for an unknown id.
+ */
+export async function scenarioIndicators(
+  catalog: Catalog,
+  scenarioId: number,
+): Promise<ScenarioIndicators> {
+  const scenario = await catalog.getScenario(scenarioId);
+  if (!scenario) throw notFound(SCENARIO, scenarioId);
+  const baselineId = scenario.baseScenarioId ?? scenario.id;
+  const baseline = (await catalog.getScenario(baselineId))!;
+  const [baseFc, propFc, baseCheck, propCheck, district] = await Promise.all([
+    catalog.scenarioFeatures(baselineId, {}),
+    catalog.scenarioFeatures(scenarioId, {}),
+    catalog.checkFeatures(baselineId),
+    catalog.checkFeatures(scenarioId),
+    catalog.districtFeatures(scenario.districtId, {}),
+  ]);
+  const before = parse(baseFc.json);
+  // A baseline compared with itself: each feature is its own copy, so nothing changed.
+  const after = scenario.kind === 'baseline' ? selfLineage(before) : parse(propFc.json);
+  const flat = (fc: FeatureCollection) => flattenFeatureProperties(fc);
+  const districtFc = parse(district.json);
+  return {
+    scenario,
+    baseline,
+    parking: computeParkingLedger(
+      flat(before).features as LedgerFeature[],
+      flat(after).features as LedgerFeature[],
+    ),
+    fireLanes: {
+      baseline: count(flat(parse(baseCheck.json))),
+      proposal: count(flat(parse(propCheck.json))),
+    },
+    coverage: {
+      baseline: communityCoverage(districtFc, baselineId, before),
+      proposal: communityCoverage(districtFc, baselineId, after),
+    },
+    diff: diffScenarios(before, after),
+  };
+}
