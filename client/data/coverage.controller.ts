@@ -11,7 +11,7 @@ import { walkingIsochrones } from '../../domain/coverage/walking-isochrones';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
 import type { CoverageOverlay } from '../map/coverage-layers';
 import { labelPoint } from '../map/label-point';
-import { coverageFacilities, districtToCoverageInput, facilityKey } from './coverage-input';
+import { coverageFacilities, districtToCoverageInput, facilityKey } from '../../domain/coverage/district-view-to-coverage-input';
 import type { DistrictData } from './district-data';
 
 /** The steps of a network build; the panel's progress bar counts them. */

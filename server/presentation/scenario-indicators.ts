@@ -1,12 +1,14 @@
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../domain/coverage/compute-coverage';
-import { importedDistrictToCoverageInput } from '../../domain/coverage/imported-district-to-coverage-input';
+import {
+  districtToCoverageInput,
+  type DistrictView,
+  type ViewFeature,
+} from '../../domain/coverage/district-view-to-coverage-input';
 import type { AreaSummary } from '../../domain/coverage/types';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
 import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
-import type { FeatureKind } from '../../domain/model/feature-kinds';
-import type { ImportedFeature } from '../../domain/osm/imported-district';
 import { diffScenarios } from '../../domain/scenario/diff-scenarios';
 import type { ScenarioDiff } from '../../domain/scenario/types';
 import type { Catalog, ScenarioDetail } from '../db/catalog';
@@ -48,19 +50,6 @@ export interface ComparedFeatures {
 
 const parse = (text: string): FeatureCollection => JSON.parse(text) as FeatureCollection;
 
-const asImported = (f: Feature): ImportedFeature => {
-  const p = (f.properties ?? {}) as Record<string, unknown>;
-  return {
-    kind: p['kind'] as FeatureKind,
-    geometry: f.geometry as Geometry,
-    // Ids, not OSM refs: drawn features have none, and ids are unique in the district.
-    osmRef: `f${String(p['id'])}`,
-    name: (p['name'] as string | null) ?? undefined,
-    category: (p['category'] as string | null) ?? undefined,
-    props: (p['props'] ?? {}) as Record<string, string>,
-  };
-};
-
 const coverageSide = (area: AreaSummary | undefined): CoverageSide => ({
   buildings: area?.buildings ?? 0,
   households: area?.households ?? 0,
@@ -73,36 +62,40 @@ const coverageSide = (area: AreaSummary | undefined): CoverageSide => ({
 /**
  * Coverage of one community's buildings with `scenario` in place of its baseline: the walking
  * network and facilities of the whole district (the life circle crosses community borders),
- * origins only this community's residential buildings. Reuses the importer's mapping
- * (importedDistrictToCoverageInput) so the categories and residential test are the domain's.
+ * origins only this community's residential buildings. The same input as the planner's live
+ * panel (districtToCoverageInput: households spread over buildings by floor area), so the sheet,
+ * the compare cards and the panel show the same shares.
  */
 function communityCoverage(
   district: FeatureCollection,
+  communities: DistrictView['communities'],
   baselineId: number,
+  communityId: number | null,
   scenario: FeatureCollection,
 ): CoverageSide {
+  // The district's context baseline (features outside every 小区) has no households of its own.
+  if (communityId === null) return coverageSide(undefined);
   const others = district.features.filter(
     (f) => Number(f.properties?.['scenarioId']) !== baselineId,
   );
-  const mine = new Set(scenario.features.map((f) => `f${String(f.properties?.['id'])}`));
-  const input = importedDistrictToCoverageInput({
-    name: '',
-    bbox: [0, 0, 0, 0],
-    source: '',
-    communities: [],
-    warnings: [],
-    features: [...others, ...scenario.features].map(asImported),
+  const features = [...others, ...scenario.features] as ViewFeature[];
+  const of = (kind: string) => features.filter((f) => f.properties.kind === kind);
+  const input = districtToCoverageInput({
+    communities,
+    buildings: of('building'),
+    roads: of('road'),
+    footways: of('footway'),
+    facilities: of('facility'),
   });
-  const origins = input.origins.features
-    .filter((o) => mine.has(String(o.id)))
-    .map((o) => ({ ...o, properties: { ...o.properties, communityId: 'c' } }));
+  const id = String(communityId);
+  const origins = input.origins.features.filter((o) => o.properties?.['communityId'] === id);
   if (origins.length === 0) return coverageSide(undefined);
   const result = computeCoverage({
     network: input.network,
     facilities: input.facilities,
     origins: { type: 'FeatureCollection', features: origins },
   });
-  return coverageSide(result.communities[0]);
+  return coverageSide(result.communities.find((c) => c.communityId === id));
 }
 
 const selfLineage = (fc: FeatureCollection): FeatureCollection => ({
@@ -138,6 +131,8 @@ export async function scenarioIndicators(
     catalog.checkFeatures(scenarioId),
     catalog.districtFeatures(scenario.districtId, {}),
   ]);
+  const communities = parse((await catalog.communities({ districtId: scenario.districtId })).json)
+    .features as unknown as DistrictView['communities'];
   const before = parse(baseFc.json);
   // A baseline compared with itself: each feature is its own copy, so nothing changed.
   const after = scenario.kind === 'baseline' ? selfLineage(before) : parse(propFc.json);
@@ -155,8 +150,14 @@ export async function scenarioIndicators(
       proposal: count(flat(parse(propCheck.json))),
     },
     coverage: {
-      baseline: communityCoverage(districtFc, baselineId, before),
-      proposal: communityCoverage(districtFc, baselineId, after),
+      baseline: communityCoverage(
+        districtFc,
+        communities,
+        baselineId,
+        scenario.communityId,
+        before,
+      ),
+      proposal: communityCoverage(districtFc, communities, baselineId, scenario.communityId, after),
     },
     diff: diffScenarios(before, after),
   };

@@ -10,7 +10,7 @@ import {
 } from '../../domain/renewal/district-register-totals';
 import { summarizeRegister, type RegisterSummary } from '../../domain/renewal/summarize-register';
 import type { FacilityCategoryId } from '../../domain/standards/rules';
-import { districtToCoverageInput } from '../../client/data/coverage-input';
+import { districtToCoverageInput } from '../../domain/coverage/district-view-to-coverage-input';
 import type { DistrictData, PlanFeature } from '../../client/data/district-data';
 import type { Catalog } from '../db/catalog';
 import type { DistrictRegisterRow, RegisterStore } from '../db/register-store';

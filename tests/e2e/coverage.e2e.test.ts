@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityCollection, PlanFeatureCollection } from '../../client/api/types';
-import { districtToCoverageInput } from '../../client/data/coverage-input';
+import { districtToCoverageInput } from '../../domain/coverage/district-view-to-coverage-input';
 import type { DistrictData } from '../../client/data/district-data';
 import { mergeScenarioView } from '../../client/data/merge-scenario-view';
 import type { AreaSummary } from '../../domain/coverage/types';

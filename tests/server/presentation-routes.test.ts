@@ -247,6 +247,13 @@ describe('before/after of a stored proposal', () => {
     // One building fewer among the community's residential buildings (or the same if it was not one).
     expect(cov.baseline.buildings - cov.proposal.buildings).toBeGreaterThanOrEqual(0);
     expect(cov.baseline.buildings).toBeGreaterThan(0);
+    // The same input as the planner's live panel: the community's households are spread over its
+    // residential buildings, so the baseline's covered population is the community's count.
+    const [{ households }] = (await t.db.query<{ households: number }>(
+      'SELECT households FROM community WHERE id = $1',
+      [communityId],
+    )) as [{ households: number }];
+    expect(cov.baseline.households).toBeCloseTo(Number(households), 6);
     expect(cov.baseline.min15Share).toBeGreaterThanOrEqual(0);
     expect(cov.baseline.min15Share).toBeLessThanOrEqual(1);
     expect(ind.body.fireLanes.baseline.errors).toBeGreaterThanOrEqual(0);

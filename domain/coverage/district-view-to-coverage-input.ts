@@ -1,9 +1,40 @@
 import { area as turfArea } from '@turf/turf';
-import type { Feature, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { assignCommunities } from '../../domain/coverage/assign-communities';
-import type { CoverageInput } from '../../domain/coverage/compute-coverage';
-import { facilityCategory, RULES } from '../../domain/standards/rules';
-import type { DistrictData, PlanFeature } from './district-data';
+import type {
+  Feature,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson';
+import { facilityCategory, RULES } from '../standards/rules';
+import { assignCommunities } from './assign-communities';
+import type { CoverageInput } from './compute-coverage';
+
+/** What the coverage input reads of a scenario feature (the API's feature properties). */
+export interface ViewFeatureProperties {
+  readonly id: number | string;
+  readonly kind: string;
+  readonly name?: string | null;
+  readonly category?: string | null;
+  readonly levels?: number | null;
+  readonly sourceId?: number | string | null;
+  readonly props?: Readonly<Record<string, unknown>> | null;
+}
+export type ViewFeature = Feature<Geometry | null, ViewFeatureProperties>;
+
+/** The district as a planner sees it: features by layer, communities with households. */
+export interface DistrictView {
+  readonly communities: readonly Feature<
+    Polygon | MultiPolygon,
+    { readonly id: number | string; readonly households: number | null }
+  >[];
+  readonly buildings: readonly ViewFeature[];
+  readonly roads: readonly ViewFeature[];
+  readonly footways: readonly ViewFeature[];
+  readonly facilities: readonly ViewFeature[];
+}
 
 /**
  * OSM `building=*` values counted as homes (as in domain importedDistrictToCoverageInput):
@@ -25,16 +56,18 @@ const RESIDENTIAL = new Set([
  * baseline feature with a new id and `sourceId` pointing back, so the copy and the original are
  * the same facility (unchanged, or moved when its geometry differs).
  */
-export const facilityKey = (f: PlanFeature): string => String(f.properties.sourceId ?? f.properties.id);
+export const facilityKey = (f: ViewFeature): string =>
+  String(f.properties.sourceId ?? f.properties.id);
 
 /** Facilities of a GB 50180 category with a Point or areal geometry, as coverage input. */
 export function coverageFacilities(
-  facilities: readonly PlanFeature[],
+  facilities: readonly ViewFeature[],
 ): Feature<Point | Polygon | MultiPolygon>[] {
   const out: Feature<Point | Polygon | MultiPolygon>[] = [];
   for (const f of facilities) {
     const g = f.geometry;
-    if (f.properties.kind !== 'facility' || !facilityCategory(f.properties.category ?? '')) continue;
+    if (f.properties.kind !== 'facility' || !facilityCategory(f.properties.category ?? ''))
+      continue;
     if (g?.type !== 'Point' && g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') continue;
     out.push({
       type: 'Feature',
@@ -46,7 +79,7 @@ export function coverageFacilities(
   return out;
 }
 
-const isResidential = (f: PlanFeature): boolean =>
+const isResidential = (f: ViewFeature): boolean =>
   (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') &&
   RESIDENTIAL.has(f.properties.category ?? 'yes') &&
   !(f.properties.props?.['amenity'] || f.properties.props?.['shop']);
@@ -62,7 +95,7 @@ const isResidential = (f: PlanFeature): boolean =>
  * every community gets floor area / RULES.importEstimates.floorAreaPerHouseholdSqM households,
  * as does every building of a community without a count. Origin ids are the building ids.
  */
-export function districtToCoverageInput(data: DistrictData): CoverageInput {
+export function districtToCoverageInput(data: DistrictView): CoverageInput {
   const network: Feature<LineString | MultiLineString>[] = [];
   for (const f of [...data.roads, ...data.footways]) {
     const g = f.geometry;
