@@ -1,40 +1,23 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { E2E_OUT, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { loginAs } from '../helpers/login-as';
-import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-const OUT = resolve(import.meta.dirname, '../../test-results');
+const OUT = E2E_OUT;
 
-let t: TestDatabase;
-let server: Server;
+let stack: E2eStack | undefined;
 let browser: Browser;
 let base: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html')))
-    throw new Error('dist/client missing: run `npm test` (it builds first)');
-  t = await openTestDatabase();
-  const { app } = makeTestApp(t.db);
-  server = await new Promise<Server>((ok) => {
-    const s = app.listen(0, '127.0.0.1', () => ok(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-  await mkdir(OUT, { recursive: true });
+  stack = await startE2eStack();
+  ({ browser, base } = stack);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => server?.close(ok));
-  await t?.close();
+  await stack?.close();
 });
 
 // An open courtyard in 静淑苑 (as in planner.e2e.test.ts), WGS84 lon/lat.

@@ -1,19 +1,15 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { E2E_OUT, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { DEMO_LOGIN, loginAs } from '../helpers/login-as';
-import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+import type { TestDatabase } from '../helpers/test-db';
 
-const OUT = resolve(import.meta.dirname, '../../test-results');
+const OUT = E2E_OUT;
 
 let t: TestDatabase;
-let server: Server;
+let stack: E2eStack | undefined;
 let browser: Browser;
 let base: string;
 let districtId: number;
@@ -73,16 +69,8 @@ const stall = (i: number) => {
 const camera = { center: [116.3436, 40.0042], zoom: 17.6, bearing: 0, pitch: 0 };
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html')))
-    throw new Error('dist/client missing: run `npm test` (it builds first)');
-  t = await openTestDatabase();
-  const { app } = makeTestApp(t.db);
-  server = await new Promise<Server>((ok) => {
-    const s = app.listen(0, '127.0.0.1', () => ok(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-  await mkdir(OUT, { recursive: true });
+  stack = await startE2eStack();
+  ({ t, browser, base } = stack);
   const [row] = await t.db.query<{ id: number; cid: number; did: number }>(
     `SELECT s.id, c.id AS cid, c.district_id AS did FROM scenario s
      JOIN community c ON c.id = s.community_id
@@ -127,9 +115,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.db.query('DELETE FROM story WHERE district_id = $1', [districtId]);
   await t?.db.query('DELETE FROM scenario WHERE id = $1', [proposalId]);
-  await browser?.close();
-  await new Promise((ok) => server?.close(ok));
-  await t?.close();
+  await stack?.close();
 });
 
 const caption = (page: Page) => page.locator('rpm-presenter .caption').textContent();

@@ -1,36 +1,23 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { E2E_OUT, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { loginAs } from '../helpers/login-as';
-import { CLIENT_DIR, makeTestApp } from '../helpers/test-app';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
+import type { TestDatabase } from '../helpers/test-db';
 
-const OUT = resolve(import.meta.dirname, '../../test-results');
+const OUT = E2E_OUT;
 const COMMUNITY = '学士居';
 
 let t: TestDatabase;
-let server: Server;
+let stack: E2eStack | undefined;
 let browser: Browser;
 let base: string;
 let proposalId: number;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html')))
-    throw new Error('dist/client missing: run `npm test` (it builds first)');
-  t = await openTestDatabase();
-  const { app } = makeTestApp(t.db);
-  server = await new Promise<Server>((ok) => {
-    const s = app.listen(0, '127.0.0.1', () => ok(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-  await mkdir(OUT, { recursive: true });
+  stack = await startE2eStack();
+  ({ t, browser, base } = stack);
   // The planner has drawn a plan for 学士居 and submitted it (through the API).
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -52,11 +39,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((ok) => server?.close(ok));
   await t?.db.query('DELETE FROM scenario WHERE id = $1', [proposalId]);
   await t?.db.query("DELETE FROM register_item WHERE name = '消防车道拓宽'");
-  await t?.close();
+  await stack?.close();
 });
 
 async function open(role: 'reviewer' | 'planner'): Promise<Page> {
