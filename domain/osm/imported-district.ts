@@ -1,5 +1,7 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { FeatureKind } from '../model/feature-kinds';
+import type { ImportWarning } from './import-warning';
+import type { NameBasis } from './provisional-community-name';
 
 /**
  * What the OSM importer hands to the database: a pure value built from an OSM extract.
@@ -8,13 +10,17 @@ import type { FeatureKind } from '../model/feature-kinds';
  */
 export interface ImportedDistrict {
   name: string;
-  /** [west, south, east, north] in degrees (WGS84), from <bounds> or the data's extent. */
+  /**
+   * [west, south, east, north] in degrees (WGS84): the extent of the communities and of the
+   * features, cut to the clip (an explicit bbox / boundary, else the file's <bounds>), not of
+   * every node the file references (whole ways reach far beyond an Overpass export).
+   */
   bbox: [number, number, number, number];
   source: string;
   communities: ImportedCommunity[];
   features: ImportedFeature[];
-  /** Things skipped or repaired, for the console (e.g. incomplete relations). */
-  warnings: string[];
+  /** Every object skipped, repaired or kept in part, with the rule that decided it. */
+  warnings: ImportWarning[];
 }
 
 export interface ImportedCommunity {
@@ -23,6 +29,8 @@ export interface ImportedCommunity {
   osmRef: string;
   geometry: Polygon | MultiPolygon;
   builtYear?: number | undefined;
+  /** Set when OSM had no name and the importer made one up (provisional-community-name.ts). */
+  nameBasis?: NameBasis | undefined;
 }
 
 export interface ImportedFeature {

@@ -1,10 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
 
 /**
- * True when an osmtogeojson feature is a community (小区): a named area tagged
- * landuse=residential, place=neighbourhood, or residential=* (without building=*, which makes
- * it a single building). Unnamed residential land is not a 小区 a planner can pick: the
- * importer reports it instead. Other tags do not matter (清华东路27号院 is also tourism=hotel).
+ * True when an osmtogeojson feature is a residential area that may become a community (小区):
+ * an area tagged landuse=residential, place=neighbourhood, or residential=* (without
+ * building=*, which makes it a single building). Named or not: in Chinese OSM data most 小区
+ * outlines carry no name, and those get a provisional one (name-residential-areas.ts). Other
+ * tags do not matter (清华东路27号院 is also tourism=hotel).
  */
 export const isCommunityArea = (
   feature: Feature<Geometry | null, { tags?: Record<string, string> } | null>,
@@ -12,8 +13,6 @@ export const isCommunityArea = (
   const g = feature.geometry;
   if (g === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return false;
   const tags = feature.properties?.tags ?? {};
-  const name = (tags.name ?? tags['name:zh'] ?? '').trim();
-  if (name === '') return false;
   return (
     tags.landuse === 'residential' ||
     tags.place === 'neighbourhood' ||

@@ -176,6 +176,22 @@ export const RULES = {
       true,
     ),
   },
+  /**
+   * Which OSM residential areas become communities (小区) at import. Not a standard's number:
+   * project conventions, overridable per import (`npm run import -- --min-area-sqm …`).
+   */
+  importCommunities: {
+    /**
+     * An unnamed residential area is a 小区 when it is at least this large (m², geodesic) OR
+     * holds at least `minBuildings` buildings (footprint centroids inside).
+     */
+    minAreaSqM: rule(2000, '项目约定: 小于2000 m²且无建筑的无名居住用地多为绿地或道路碎片', true),
+    minBuildings: rule(1, '项目约定: 有建筑的无名居住用地即使很小也是可改造的院落', true),
+    /** An unnamed area ≥ this share inside a named one is part of it, not its own 小区. */
+    insideNamedShare: rule(0.9, '项目约定: 有名小区内的无名地块并入该小区', true),
+    /** Farthest named road (m) a provisional name 「某路北侧居住区」 may refer to. */
+    nearestRoadMaxM: rule(300, '项目约定: 暂定名只引用300 m内的道路', true),
+  },
 } as const;
 
 export type Rules = typeof RULES;

@@ -2,6 +2,7 @@ import type { ImportedDistrict } from '../../domain/osm/imported-district';
 import { RULES } from '../../domain/standards/rules';
 import type { Database } from './database';
 import { sql } from './load-sql';
+import { saveImportWarnings } from './save-import-warnings';
 
 export interface SaveResult {
   districtId: number;
@@ -17,7 +18,8 @@ const BATCH = 2000;
 /**
  * Save an imported district in one transaction: all of it or nothing. Communities first, then
  * their 现状 baselines and the district's context baseline, then the features (each placed in
- * the baseline of the community that contains it), then each community's statistics. Then the
+ * the baseline of the community that contains it), then each community's statistics and the
+ * complete warning list. Then the
  * planner statistics are refreshed: a bulk import changes the row counts by orders of magnitude,
  * and stale statistics (before autovacuum catches up) made the tile query 5× slower.
  */
@@ -58,6 +60,7 @@ export async function saveImportedDistrict(
       RULES.importEstimates.defaultLevels.value,
       RULES.importEstimates.floorAreaPerHouseholdSqM.value,
     ]);
+    await saveImportWarnings(tx, districtId, d.warnings);
     return {
       districtId,
       communities: communityRows.length,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedDistrict } from '../../../domain/osm/imported-district';
 import { osmToImportedDistrict } from '../../../domain/osm/osm-to-imported-district';
 import { osmXmlToElements } from '../../../domain/osm/osm-xml-to-elements';
+import { formatImportWarning } from '../../../domain/osm/format-import-warning';
 
 /** The demo files copied from shared/data into the repository (data/README in shared). */
 const load = (file: string): ImportedDistrict => {
@@ -29,11 +30,14 @@ const countBy = (
 describe('beijing-haidian-cau.osm (the demo district)', () => {
   const district = load('beijing-haidian-cau.osm');
 
-  it('has the bounds of the export', () => {
+  it('has the extent of its features cut to the bounds of the export', () => {
+    // Whole ways reach far outside the export (the node extent is much larger); features fill
+    // the export's <bounds>, so the cut extent equals them.
     expect(district.bbox).toEqual([116.34403, 39.99767, 116.35974, 40.00888]);
   });
 
-  it('finds the 10 named 小区 of the 11 residential areas, 双泉堡甲2号院 included', () => {
+  it('makes all 11 residential areas communities: 10 named, 1 with a provisional name', () => {
+    expect(district.communities).toHaveLength(11);
     expect(district.communities.map((c) => c.name).sort()).toEqual(
       [
         '富润家园',
@@ -46,8 +50,14 @@ describe('beijing-haidian-cau.osm (the demo district)', () => {
         '学士居',
         '大华花园别墅',
         '双泉堡甲2号院',
+        // way/609225889 has no name and no addresses; 石板房南路 runs along its north side.
+        '石板房南路南侧居住区',
       ].sort(),
     );
+    const provisional = district.communities.filter((c) => c.nameBasis !== undefined);
+    expect(provisional.map((c) => [c.osmRef, c.name, c.nameEn, c.nameBasis])).toEqual([
+      ['way/609225889', '石板房南路南侧居住区', 'Residential area south of 石板房南路', 'road'],
+    ]);
     expect(district.communities.find((c) => c.name === '双泉堡甲2号院')?.osmRef).toBe(
       'relation/14400092',
     );
@@ -123,9 +133,8 @@ describe('beijing-haidian-cau.osm (the demo district)', () => {
   });
 
   it('warns about exactly what it skipped or kept partially', () => {
-    expect(district.warnings).toEqual([
+    expect(district.warnings.map(formatImportWarning)).toEqual([
       'node/3722962720 静淑东里小区: building tagged on a point (no footprint), skipped',
-      'way/609225889: landuse=residential without a name, not imported as a 小区',
       'relation/14400092 双泉堡甲2号院: incomplete in this extract (1 of 2 member ways missing), kept the part inside',
     ]);
   });
@@ -134,9 +143,18 @@ describe('beijing-haidian-cau.osm (the demo district)', () => {
 describe('beijing-bupt.osm', () => {
   const district = load('beijing-bupt.osm');
 
-  it('has no named 小区 and says so for each unnamed residential area', () => {
-    expect(district.communities).toEqual([]);
-    expect(district.warnings.filter((w) => w.includes('without a name'))).toHaveLength(3);
+  it('makes each of its 3 unnamed residential areas a community with a provisional name', () => {
+    // No building here has addr:street, so each is named for its nearest road and side.
+    expect(district.communities.map((c) => [c.osmRef, c.name, c.nameBasis])).toEqual([
+      ['way/1376112785', '西土城路东侧居住区', 'road'],
+      ['way/1377379914', '师大北路北侧居住区', 'road'],
+      ['way/1378574613', '杏坛路西侧居住区', 'road'],
+    ]);
+    expect(district.warnings.map((w) => w.rule)).toEqual([
+      'building-on-point',
+      'building-on-point',
+      'building-on-point',
+    ]);
   });
 
   it('counts the published facts', () => {
@@ -146,7 +164,8 @@ describe('beijing-bupt.osm', () => {
     const facilities = countBy(district, (f) => (f.kind === 'facility' ? f.category : undefined));
     expect(facilities).toMatchObject({ kindergarten: 1, parcel: 4 });
     const gates = countBy(district, (f) => (f.kind === 'gate' ? f.category : undefined));
-    // 21 barrier=gate; the 86 entrance=* nodes on building outlines are doors, not gates.
-    expect(gates).toEqual({ gate: 21, lift_gate: 4, entrance: 17 });
+    // 21 barrier=gate; the 92 entrance=* nodes on building outlines are doors, not gates (86
+    // on building ways, 6 on the outer ways of building multipolygons, found by vertex).
+    expect(gates).toEqual({ gate: 21, lift_gate: 4, entrance: 11 });
   });
 });

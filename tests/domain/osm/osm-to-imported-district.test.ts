@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { osmToImportedDistrict } from '../../../domain/osm/osm-to-imported-district';
 import { osmXmlToElements } from '../../../domain/osm/osm-xml-to-elements';
+import { formatImportWarning } from '../../../domain/osm/format-import-warning';
 import { RULES } from '../../../domain/standards/rules';
 
 const OPTIONS = { name: '测试片区', source: 'test.osm' };
@@ -59,10 +60,12 @@ describe('osmToImportedDistrict', () => {
   const data = osmXmlToElements(XML);
   const district = osmToImportedDistrict(data, OPTIONS);
 
-  it('takes name, source and bbox from the options and <bounds>', () => {
+  it('takes name and source from the options, the extent from the features within <bounds>', () => {
     expect(district.name).toBe('测试片区');
     expect(district.source).toBe('test.osm');
-    expect(district.bbox).toEqual([116.349, 39.999, 116.356, 40.003]);
+    // West/south: n1 (the compound's corner); east/north: n21/n22 of relation 200's ring.
+    // Not <bounds> (116.349 … 116.356, 39.999 … 40.003): nothing is mapped in the margin.
+    expect(district.bbox).toEqual([116.35, 40, 116.355, 40.0028]);
   });
 
   it('turns named residential areas into communities, the incomplete relation included', () => {
@@ -121,10 +124,17 @@ describe('osmToImportedDistrict', () => {
   });
 
   it('explains everything it skipped or repaired', () => {
-    expect(district.warnings).toEqual([
+    expect(district.warnings.map((w) => w.rule)).toEqual([
+      'incomplete-in-extract',
+      'degenerate-geometry',
+      'residential-area-inside-named-area',
+      'incomplete-in-extract',
+      'no-usable-geometry',
+    ]);
+    expect(district.warnings.map(formatImportWarning)).toEqual([
       'way/104: incomplete in this extract (1 of 3 nodes missing), kept the part inside',
       'way/105: dropped, degenerate polygon (fewer than 3 distinct points or no area)',
-      'way/107: landuse=residential without a name, not imported as a 小区',
+      'way/107: lies inside way/100 测试小区, part of that 小区',
       'relation/200 双泉堡甲2号院: incomplete in this extract (1 of 2 member ways missing), kept the part inside',
       'relation/201 远方公园: skipped, no usable geometry in this extract (1 of 1 member ways missing)',
     ]);
@@ -174,7 +184,8 @@ describe('osmToImportedDistrict', () => {
     </osm>`;
     const result = osmToImportedDistrict(osmXmlToElements(xml), OPTIONS);
     expect(result.features).toEqual([]);
-    expect(result.warnings).toEqual([
+    expect(result.bbox).toEqual([116.35, 40, 116.35, 40]);
+    expect(result.warnings.map(formatImportWarning)).toEqual([
       'way/1: skipped, no usable geometry in this extract (2 of 2 nodes missing)',
       'way/2: skipped, no usable geometry in this extract (no nodes)',
       'relation/1: skipped, no usable geometry in this extract (member ways do not form closed rings)',

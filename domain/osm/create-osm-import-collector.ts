@@ -1,0 +1,258 @@
+import { bbox as bboxOf, booleanIntersects, feature as toFeature, kinks } from '@turf/turf';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { OsmToGeoJsonProperties } from 'osmtogeojson';
+import { RULES } from '../standards/rules';
+import { classifyOsmFeature } from './classify-osm-feature';
+import { cleanOsmGeometry } from './clean-osm-geometry';
+import { compareOsmRefs } from './compare-osm-refs';
+import type { ImportedCommunity, ImportedFeature } from './imported-district';
+import type { ImportWarning } from './import-warning';
+import { isCommunityArea } from './is-community-area';
+import type { OsmTags } from './osm-elements';
+import { osmFeatureProps } from './osm-feature-props';
+import type {
+  BuildingPoint,
+  NamedRoadLine,
+  ResidentialAreaCandidate,
+} from './residential-area-inputs';
+import { resolveResidentialAreas } from './resolve-residential-areas';
+
+export type Bbox = [number, number, number, number];
+
+/** One GeoJSON feature in the osmtogeojson shape (id "way/1", tags in properties.tags). */
+export type OsmFeature = Feature<Geometry | null, OsmToGeoJsonProperties | null>;
+
+export interface OsmImportCollectorOptions {
+  /** Unnamed residential areas below this are skipped (m²); default RULES.importCommunities. */
+  readonly minAreaSqM?: number | undefined;
+  /** Unnamed residential areas with fewer buildings are skipped; default RULES.importCommunities. */
+  readonly minBuildings?: number | undefined;
+  /** Explicit clip: features wholly outside it are dropped and the extent is cut to its bbox. */
+  readonly clip?: Polygon | MultiPolygon | undefined;
+  /** The file's <bounds> / header bbox: cuts the extent only (no feature is dropped). */
+  readonly fileBounds?: Bbox | undefined;
+}
+
+export interface OsmImportCollector {
+  /**
+   * Classifies one feature and returns what to write now (none, one, or several: a building
+   * that is also a kindergarten). `missingParts`, for a feature osmtogeojson marked tainted,
+   * says what the extract lacks ("1 of 2 member ways missing").
+   */
+  add(feature: OsmFeature, missingParts?: string): ImportedFeature[];
+  /** Records a warning found outside add (an object with no geometry at all). */
+  warn(warning: ImportWarning): void;
+  /** Settles the communities; returns them, the features held back, every warning and the extent. */
+  finish(): {
+    communities: ImportedCommunity[];
+    features: ImportedFeature[];
+    warnings: ImportWarning[];
+    bbox: Bbox;
+  };
+}
+
+const nameOf = (tags: OsmTags): string | undefined => tags.name ?? tags['name:zh'];
+
+const isArea = (g: Geometry | null | undefined): g is Polygon | MultiPolygon =>
+  g?.type === 'Polygon' || g?.type === 'MultiPolygon';
+
+const key = (p: Position): string => `${p[0]},${p[1]}`;
+
+const outerRings = (g: Polygon | MultiPolygon): Position[][] =>
+  g.type === 'Polygon' ? g.coordinates.slice(0, 1) : g.coordinates.map((p) => p[0] ?? []);
+
+const extend = (box: Bbox, b: readonly number[]): void => {
+  box[0] = Math.min(box[0], b[0] as number);
+  box[1] = Math.min(box[1], b[1] as number);
+  box[2] = Math.max(box[2], b[2] as number);
+  box[3] = Math.max(box[3], b[3] as number);
+};
+
+const cut = (a: Bbox, b: Bbox | undefined): Bbox =>
+  b === undefined
+    ? a
+    : [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+
+const boxesOverlap = (a: readonly number[], b: readonly number[]): boolean =>
+  (a[0] as number) <= (b[2] as number) &&
+  (b[0] as number) <= (a[2] as number) &&
+  (a[1] as number) <= (b[3] as number) &&
+  (b[1] as number) <= (a[3] as number);
+
+/** An axis-aligned rectangle (a --bbox clip): the bbox test is exact. */
+const isRectangle = (g: Polygon | MultiPolygon): boolean => {
+  if (g.type !== 'Polygon' || g.coordinates.length !== 1) return false;
+  const ring = g.coordinates[0] ?? [];
+  if (ring.length !== 5) return false;
+  const xs = new Set(ring.map((p) => p[0]));
+  const ys = new Set(ring.map((p) => p[1]));
+  return xs.size === 2 && ys.size === 2;
+};
+
+/**
+ * The per-feature half of the OSM importer, shared by the in-memory converter
+ * (osm-to-imported-district.ts, osmtogeojson) and the streaming reader (osmium export): it
+ * sees one feature at a time and keeps only what the end needs — residential areas, one point
+ * and address per building, named road lines, entrance nodes not yet known to be doors — so
+ * memory grows with the number of buildings, not with the file.
+ *
+ * Features must arrive nodes first (both readers do): an entrance=* node that turns out to
+ * be a vertex of a building outline is a door, not a 小区 gate, so entrances are held back
+ * and returned by finish().
+ */
+export const createOsmImportCollector = (
+  options: OsmImportCollectorOptions = {},
+): OsmImportCollector => {
+  const warnings: ImportWarning[] = [];
+  const candidates: ResidentialAreaCandidate[] = [];
+  const buildings: BuildingPoint[] = [];
+  const roads: NamedRoadLine[] = [];
+  const entrances = new Map<string, ImportedFeature[]>();
+  const extent: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
+  const clipBox: Bbox | undefined = options.clip ? (bboxOf(options.clip) as Bbox) : undefined;
+  const clipFeature = options.clip ? toFeature(options.clip) : undefined;
+  const clipIsBox = options.clip !== undefined && isRectangle(options.clip);
+
+  const insideClip = (g: Geometry, box: readonly number[]): boolean =>
+    clipBox === undefined ||
+    (boxesOverlap(box, clipBox) &&
+      (clipIsBox || booleanIntersects(toFeature(g), clipFeature as Feature)));
+
+  const warn = (w: ImportWarning): void => {
+    warnings.push(w);
+  };
+
+  const add = (feature: OsmFeature, missingParts?: string): ImportedFeature[] => {
+    const ref =
+      typeof feature.id === 'string'
+        ? feature.id
+        : `${feature.properties?.type ?? 'unknown'}/${feature.properties?.id ?? ''}`;
+    const tags: OsmTags = feature.properties?.tags ?? {};
+    const name = nameOf(tags);
+    const classes = classifyOsmFeature(feature);
+    const community = isCommunityArea(feature);
+    if (classes.length === 0 && !community) {
+      if (tags.building !== undefined && feature.geometry?.type === 'Point') {
+        warn({
+          rule: 'building-on-point',
+          action: 'skipped',
+          osmRef: ref,
+          name,
+          detail: 'building tagged on a point (no footprint), skipped',
+        });
+      }
+      return [];
+    }
+    const cleaned = cleanOsmGeometry(feature.geometry);
+    const geometry = cleaned.geometry;
+    if (geometry === undefined) {
+      warn({
+        rule: 'degenerate-geometry',
+        action: 'skipped',
+        osmRef: ref,
+        name,
+        detail: `dropped, ${cleaned.notes.join('; ')}`,
+      });
+      return [];
+    }
+    const box = bboxOf(geometry);
+    if (!insideClip(geometry, box)) return [];
+    if (cleaned.notes.length > 0) {
+      warn({
+        rule: 'geometry-repaired',
+        action: 'repaired',
+        osmRef: ref,
+        name,
+        detail: `repaired, ${cleaned.notes.join('; ')}`,
+      });
+    }
+    if (missingParts !== undefined) {
+      warn({
+        rule: 'incomplete-in-extract',
+        action: 'kept',
+        osmRef: ref,
+        name,
+        detail: `incomplete in this extract (${missingParts}), kept the part inside`,
+      });
+    }
+    if (isArea(geometry) && kinks(toFeature(geometry)).features.length > 0) {
+      warn({
+        rule: 'self-intersecting',
+        action: 'kept',
+        osmRef: ref,
+        name,
+        detail: 'self-intersecting polygon, kept (the database may repair or drop it)',
+      });
+    }
+    if (community && isArea(geometry)) candidates.push({ osmRef: ref, tags, geometry });
+
+    const props = osmFeatureProps(tags);
+    const out: ImportedFeature[] = [];
+    for (const c of classes) {
+      const f: ImportedFeature = { ...c, geometry, osmRef: ref, props: { ...props } };
+      if (c.kind === 'gate' && c.category === 'entrance' && geometry.type === 'Point') {
+        const k = key(geometry.coordinates);
+        entrances.set(k, [...(entrances.get(k) ?? []), f]);
+        continue;
+      }
+      out.push(f);
+      if (c.kind === 'building' && isArea(geometry)) {
+        const [ring] = outerRings(geometry);
+        for (const p of outerRings(geometry).flat()) entrances.delete(key(p));
+        let [x, y, n] = [0, 0, 0];
+        for (const p of (ring ?? []).slice(1)) {
+          x += p[0] as number;
+          y += p[1] as number;
+          n++;
+        }
+        if (n > 0) {
+          buildings.push({
+            lon: x / n,
+            lat: y / n,
+            street: tags['addr:street'],
+            housenumber: tags['addr:housenumber'],
+          });
+        }
+      }
+      if (c.kind === 'road' && name) {
+        const lines =
+          geometry.type === 'LineString'
+            ? [geometry.coordinates]
+            : geometry.type === 'MultiLineString'
+              ? geometry.coordinates
+              : [];
+        for (const coordinates of lines) roads.push({ name, nameEn: tags['name:en'], coordinates });
+      }
+    }
+    if (out.length > 0) extend(extent, box);
+    return out;
+  };
+
+  const finish = (): ReturnType<OsmImportCollector['finish']> => {
+    const defaults = RULES.importCommunities;
+    const resolved = resolveResidentialAreas(candidates, buildings, roads, {
+      minAreaSqM: options.minAreaSqM ?? defaults.minAreaSqM.value,
+      minBuildings: options.minBuildings ?? defaults.minBuildings.value,
+      insideNamedShare: defaults.insideNamedShare.value,
+      nearestRoadMaxM: defaults.nearestRoadMaxM.value,
+    });
+    const held = [...entrances.values()].flat();
+    for (const f of held) extend(extent, bboxOf(f.geometry));
+    for (const c of resolved.communities) extend(extent, bboxOf(c.geometry));
+    const limit = clipBox ?? options.fileBounds;
+    let bbox: Bbox;
+    if (Number.isFinite(extent[0])) bbox = cut(extent, limit);
+    else if (limit) bbox = [...limit];
+    else throw new Error('OSM data has neither <bounds> nor any feature to take an extent from');
+    warnings.push(...resolved.warnings);
+    warnings.sort((a, b) => compareOsmRefs(a.osmRef, b.osmRef));
+    return {
+      communities: resolved.communities,
+      features: held.sort((a, b) => compareOsmRefs(a.osmRef, b.osmRef)),
+      warnings,
+      bbox,
+    };
+  };
+
+  return { add, warn, finish };
+};
