@@ -11,6 +11,7 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
+import { importWarningRoutes } from './routes/import-warning-routes';
 import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
@@ -63,6 +64,7 @@ function installApi(
   );
   api.use(express.json({ limit: deps.config.bodyLimit }));
   api.use(catalogRoutes(deps));
+  api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());

@@ -4,8 +4,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
-import { saveImportedDistrict } from './db/save-imported-district';
-import { readOsmFile } from './import/read-osm-file';
+import { importOsmFile } from './import/import-osm-file';
 
 export type Log = (message: string) => void;
 
@@ -41,11 +40,10 @@ export async function importDemoIfEmpty(
   }
   log(`Empty database: importing the demo district from ${demoFile}`);
   const t0 = Date.now();
-  const district = await readOsmFile(demoFile, {
+  const result = await importOsmFile(db, demoFile, {
     name: demo.name,
     onProgress: (m) => log(`  ${m}`),
   });
-  const result = await saveImportedDistrict(db, district, log);
   log(
     `Demo district imported in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
       `${result.communities} communities, ${result.features} features` +

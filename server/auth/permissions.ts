@@ -49,6 +49,7 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'GET', path: '/api/districts/:id/features', access: 'read' },
   { method: 'GET', path: '/api/districts/:id/register', access: 'read' },
   { method: 'GET', path: '/api/districts/:id/register.csv', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/import-warnings.csv', access: 'read' },
   { method: 'GET', path: '/api/communities', access: 'read' },
   { method: 'GET', path: '/api/communities/:id', access: 'read' },
   { method: 'GET', path: '/api/communities/:id/scenarios', access: 'read' },

@@ -12,6 +12,7 @@ import {
 import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
+import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { presentationPaths } from './presentation-openapi';
 
@@ -66,6 +67,7 @@ export function openApiDocument(): object {
     servers: [{ url: '/' }],
     paths: {
       ...presentationPaths,
+      ...importWarningOpenApiPaths,
       '/api/health': {
         get: {
           summary: 'Engine, PostGIS version and migration level',

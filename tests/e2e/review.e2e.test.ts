@@ -79,13 +79,13 @@ describe('an official reviews a plan in headless Chromium', () => {
       .poll(() => official.locator('rpm-login-control .role').getAttribute('data-role'))
       .toBe('reviewer');
 
-    // District review: the register of all ten communities with the totals row.
+    // District review: the register of all 11 communities with the totals row.
     await official.locator('[data-action="district-review"]').click();
     const rows = official.locator('rpm-district-register tbody tr');
     await rows.first().waitFor({ timeout: 120_000 });
-    expect(await rows.count()).toBe(10);
+    expect(await rows.count()).toBe(11);
     expect(await official.locator('rpm-district-register [data-totals]').textContent()).toMatch(
-      /10 个小区，\d+ 栋，[\d.]+万 m²，[\d.,]+万元/,
+      /11 个小区，\d+ 栋，[\d.]+万 m²，[\d.,]+万元/,
     );
     const row = official.locator(`rpm-district-register tr`, { hasText: COMMUNITY });
     expect(await row.locator('[data-review-state]').getAttribute('data-review-state')).toBe(

@@ -208,7 +208,7 @@ describe('the district register', () => {
       .expect(200);
 
     const reg = (await request(app).get(`/api/districts/${districtId}/register`).expect(200)).body;
-    expect(reg.communities).toHaveLength(10);
+    expect(reg.communities).toHaveLength(11);
     const row = reg.communities.find((c: { id: number }) => c.id === community.id);
     expect(row).toMatchObject({
       name: '石科院生活区',
@@ -226,7 +226,7 @@ describe('the district register', () => {
     expect(Array.isArray(row.coverageGaps)).toBe(true);
     const sum = (k: string) =>
       reg.communities.reduce((s: number, c: Record<string, number | null>) => s + (c[k] ?? 0), 0);
-    expect(reg.totals.communities).toBe(10);
+    expect(reg.totals.communities).toBe(11);
     expect(reg.totals.buildings).toBe(sum('buildings'));
     expect(reg.totals.parkingAdded).toBe(sum('parkingAdded'));
     expect(reg.totals.floorAreaWanSqM).toBeCloseTo(sum('floorAreaSqM') / 10_000, 1);
@@ -253,9 +253,9 @@ describe('the district register', () => {
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lines[0]!.startsWith('小区,建成年代,户数,楼栋数')).toBe(true);
     expect(lines.some((l) => l.startsWith('石科院生活区,'))).toBe(true);
-    expect(lines[11]).toMatch(/^"?合计: 10 个小区, \d+ 栋, [\d.]+万 m², [\d.]+万元/);
+    expect(lines[12]).toMatch(/^"?合计: 11 个小区, \d+ 栋, [\d.]+万 m², [\d.]+万元/);
   });
 });

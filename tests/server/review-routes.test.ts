@@ -143,7 +143,7 @@ describe('sign-in', () => {
       communities: number[];
       passwordHash?: string;
     }[];
-    expect(users.find((u) => u.username === 'planner')!.communities).toHaveLength(10);
+    expect(users.find((u) => u.username === 'planner')!.communities).toHaveLength(11);
     expect(users.find((u) => u.username === extraUser)!.communities).toEqual([]);
     expect(users.every((u) => u.passwordHash === undefined)).toBe(true);
   });

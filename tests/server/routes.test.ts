@@ -34,12 +34,12 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/districts and /api/communities', () => {
-  it('lists the demo district with its ten named communities and extent', async () => {
+  it('lists the demo district with its 11 communities (10 named, 1 provisional) and extent', async () => {
     const res = await request(app).get('/api/districts').expect(200);
     const d = (
       res.body as { id: number; communityCount: number; bbox: number[]; attribution: string }[]
     ).find((x) => x.id === districtId)!;
-    expect(d.communityCount).toBe(10);
+    expect(d.communityCount).toBe(11);
     expect(d.attribution).toBe('© OpenStreetMap contributors');
     const [w, s, e, n] = d.bbox;
     expect(w).toBeCloseTo(116.34403, 4);
@@ -52,7 +52,7 @@ describe('GET /api/districts and /api/communities', () => {
     const res = await request(app).get(`/api/communities?district=${districtId}`).expect(200);
     expect(res.headers['content-type']).toMatch(/geo\+json/);
     const fc = JSON.parse(res.text) as Fc;
-    expect(fc.features).toHaveLength(10);
+    expect(fc.features).toHaveLength(11);
     const names = fc.features.map((f) => f.properties.name);
     for (const name of ['富润家园', '静淑苑', '学士居', '石科院生活区'])
       expect(names).toContain(name);
