@@ -42,6 +42,9 @@ export interface CommunityProperties {
   stage: RenewalStage;
   budgetWan: number | null;
   baselineScenarioId: Id | null;
+  /** True when the importer made the name up (no name in OSM); see nameBasis. */
+  nameProvisional?: boolean;
+  nameBasis?: 'address' | 'road' | 'numbered' | null;
   /** District review: the community's colour for the chosen indicator (client-side only). */
   choroplethColor?: readonly [number, number, number] | null;
 }

@@ -113,6 +113,15 @@ export class RpmCommunityList extends LitElement {
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    rpm-community-list .provisional {
+      margin-left: 6px;
+      font-size: 11px;
+      font-weight: 400;
+      padding: 0 5px;
+      border: 1px dashed var(--rpm-color-border-strong);
+      border-radius: var(--rpm-radius-s);
+      color: var(--rpm-color-text-muted);
+    }
     rpm-community-list .stage {
       justify-self: end;
       font-size: 11px;
@@ -223,7 +232,20 @@ export class RpmCommunityList extends LitElement {
         @click=${() => this._select(c)}
       >
         <span class="bar" style="background:${cssColor(color)}"></span>
-        <span class="name">${name}</span>
+        <span class="name"
+          >${name}${
+            p.nameProvisional
+              ? html`<span
+                  class="provisional"
+                  data-provisional=${p.nameBasis ?? ''}
+                  title=${t('list.provisionalTitle', {
+                    basis: t(`list.basis.${p.nameBasis ?? 'numbered'}` as MessageKey),
+                  })}
+                  >${t('list.provisional')}</span
+                >`
+              : ''
+          }</span
+        >
         <span class="stage" style="background:${cssColor(color, 0.14)};color:${cssColor(color)}"
           >${t(`stage.${p.stage}` as MessageKey)}</span
         >

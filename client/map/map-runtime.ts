@@ -1,3 +1,4 @@
+import { DISTRICT_FIT_PADDING } from './district-fit-padding';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import {
   AttributionControl,
@@ -57,7 +58,7 @@ export class MapRuntime {
       container,
       style: buildBasemapStyle(tileUrl),
       ...(bounds
-        ? { bounds, fitBoundsOptions: { padding: 40 } }
+        ? { bounds, fitBoundsOptions: { padding: { ...DISTRICT_FIT_PADDING } } }
         : { center: FALLBACK_CENTER, zoom: 12 }),
       maxZoom: 20,
       attributionControl: false,
@@ -157,7 +158,12 @@ export class MapRuntime {
   }
 
   fitBounds(bbox: Bbox, animate: boolean): void {
-    this.map.fitBounds(bbox, { padding: 48, maxZoom: 18, animate, duration: animate ? 900 : 0 });
+    this.map.fitBounds(bbox, {
+      padding: { ...DISTRICT_FIT_PADDING },
+      maxZoom: 18,
+      animate,
+      duration: animate ? 900 : 0,
+    });
   }
 
   /** Resolves after the next frame in which everything (tiles, overlay) is drawn. */
