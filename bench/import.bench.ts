@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const mb = (statSync(file).size / 1e6).toFixed(1);
     const name = file.split('/').pop() ?? file;
-    const small = statSync(file).size < 20e6;
+    const small = statSync(file).size < 5e6;
     for (const method of ['streaming', 'in-memory'] as Method[]) {
       // The old reader needs ~0.5 GB per MB of PBF: only the small file.
       if (method === 'in-memory' && !small) continue;

@@ -268,8 +268,12 @@ export const resolveResidentialAreas = (
     let basis: ProvisionalNameInput | undefined;
     if (street) {
       const onStreet = inside.filter((b) => b.street?.trim() === street[0]);
+      // "29" and "29号" are the same number.
       const number = mostCommon(
-        onStreet.flatMap((b) => (b.housenumber ? [b.housenumber.trim()] : [])),
+        onStreet.flatMap((b) => {
+          const h = b.housenumber?.trim().replace(/号院?$/, '');
+          return h ? [h] : [];
+        }),
       );
       basis = {
         basis: 'address',
