@@ -17,6 +17,9 @@ export type ProvisionalNameInput =
     }
   | { readonly basis: 'numbered'; readonly n: number };
 
+/** A space after a Latin street name ("Avenue du Port 北侧居住区"), none after Chinese. */
+const gap = (name: string): string => (/[\p{Script=Latin}\d.]$/u.test(name) ? `${name} ` : name);
+
 const SIDE_ZH: Record<CompassSide, string> = { north: '北', south: '南', east: '东', west: '西' };
 
 /**
@@ -32,12 +35,15 @@ export const provisionalCommunityName = (
     case 'address': {
       const number = input.housenumber?.trim().replace(/号院?$/, '');
       return number
-        ? { name: `${input.street}${number}号院`, nameEn: `No. ${number} ${input.street} compound` }
-        : { name: `${input.street}居住区`, nameEn: `Residential area on ${input.street}` };
+        ? {
+            name: `${gap(input.street)}${number}号院`,
+            nameEn: `No. ${number} ${input.street} compound`,
+          }
+        : { name: `${gap(input.street)}居住区`, nameEn: `Residential area on ${input.street}` };
     }
     case 'road':
       return {
-        name: `${input.road}${SIDE_ZH[input.side]}侧居住区`,
+        name: `${gap(input.road)}${SIDE_ZH[input.side]}侧居住区`,
         nameEn: `Residential area ${input.side} of ${input.roadEn ?? input.road}`,
       };
     case 'numbered':

@@ -116,6 +116,15 @@ describe('provisional names and sides', () => {
       '清华东路居住区',
     );
   });
+  it('separates a Latin street name from the Chinese suffix (Monaco)', () => {
+    expect(
+      provisionalCommunityName({ basis: 'road', road: 'Avenue du Port', side: 'north' }).name,
+    ).toBe('Avenue du Port 北侧居住区');
+    expect(
+      provisionalCommunityName({ basis: 'address', street: 'Avenue de Verdun', housenumber: '24' })
+        .name,
+    ).toBe('Avenue de Verdun 24号院');
+  });
   it('takes the dominant axis of the offset from the road', () => {
     expect([
       compassSide(0, 10),
