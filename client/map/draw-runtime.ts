@@ -41,6 +41,15 @@ const MODE_OF_TOOL: Record<DrawTool, string> = {
   facility: 'point',
 };
 
+/**
+ * How close (px) a click must come to the first vertex to close a polygon, or to the last one to
+ * finish (a double click). terra-draw's default, 40 px, also closes when the next vertex is
+ * placed within 40 px of the previous one: the inner corner of an L or U drawn at a usual zoom
+ * (the arm's 15–30 m are 20–40 px at z17) closed the lot early as a triangle (issue 17). A few
+ * pixels keep closing deliberate: click the first vertex, double-click, or press Enter.
+ */
+export const CLOSE_POINTER_PX = 6;
+
 /** terra-draw keeps at most 9 decimals (≈ 0.1 mm); more fails its validation. */
 const round = (p: Position): Position => [
   Math.round((p[0] as number) * 1e9) / 1e9,
@@ -134,10 +143,11 @@ export class DrawRuntime {
             point: { feature: { draggable: true } },
           },
         }),
-        new TerraDrawPolygonMode({ snapping, styles }),
+        new TerraDrawPolygonMode({ snapping, styles, pointerDistance: CLOSE_POINTER_PX }),
         new TerraDrawRectangleMode({ styles }),
         new TerraDrawLineStringMode({
           snapping,
+          pointerDistance: CLOSE_POINTER_PX,
           styles: { lineStringColor: '#1f4e79', lineStringWidth: 3 },
         }),
         new TerraDrawPointMode({ styles: { pointColor: '#2e7d32', pointWidth: 6 } }),
