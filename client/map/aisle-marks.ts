@@ -54,7 +54,8 @@ export function aisleMarks(
         });
       }
     } else {
-      for (let t = 0; t < len; t += DASH_M + GAP_M)
+      // (A dash shorter than 0.1 m at the end is rounding, not a mark.)
+      for (let t = 0; t < len - 0.1; t += DASH_M + GAP_M)
         features.push({
           type: 'Feature',
           properties: { mark: 'dash' },
