@@ -78,8 +78,16 @@ export class RpmParkingOptions extends LitElement {
       .types,
       .error,
       .buttons,
+      .entrance,
       .muted {
         grid-column: 1 / -1;
+      }
+      .entrance {
+        font-size: var(--rpm-font-size-s);
+        color: var(--rpm-color-text-muted);
+      }
+      .entrance button {
+        margin-left: 4px;
       }
       .types {
         font-size: var(--rpm-font-size-s);

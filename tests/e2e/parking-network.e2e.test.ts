@@ -206,6 +206,15 @@ describe('a U-shaped lot drawn by mouse (issue 17)', () => {
       entrance: after.entrance!.geometry,
     });
     expect(check2.reachableCount).toBe(moved.count);
+    // Close up, for a person to look at: aisles, arrows, connectors and the entrance.
+    await page.locator('rpm-map').evaluate(
+      (el, bounds) => {
+        const map = (el as unknown as { map: { fitBounds(b: unknown, o: unknown): void } }).map;
+        map.fitBounds(bounds, { animate: false, padding: 120 });
+      },
+      [U[0]!, U[2]!],
+    );
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: join(E2E_OUT, 'parking-network-u-entrance.png') });
     expect(errors).toEqual([]);
     await context.close();
