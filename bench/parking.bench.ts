@@ -27,7 +27,15 @@
  * other angles, option `fillStrips`): both sides use 90° stalls only. Section 1 runs the
  * generator with its defaults, fillers included.
  *
- * Usage: npx tsx bench/parking.bench.ts   (BENCH_ILP_SECONDS=8 caps each solve)
+ * 4. Lots a car can use (issue 17): on the lots of sections 1 and 2 and on concave ones (L, U,
+ *    triangle, trapezoid, a lot with a hole), today's generator before aisle networks
+ *    (bench/legacy-parking, run side by side) against the current one: stalls, and how many of
+ *    the old stalls a car could reach from the same entrance (checkStallReachability: the
+ *    entrance's aisle network), or at best from any one entrance (the largest network).
+ *    Sections 1–3 run the current generator, whose counts include the network's cost.
+ *
+ * Usage: npx tsx bench/parking.bench.ts   (BENCH_ILP_SECONDS=8 caps each solve;
+ *        BENCH_SKIP_ILP=1 skips section 2's programme)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +46,9 @@ import { localProjection, type XY } from '../domain/geo/local-projection';
 import { validatePolygon } from '../domain/geo/validate-polygon';
 import { bandFreeIntervals } from '../domain/parking/band-free-intervals';
 import { frameRegion } from '../domain/parking/frame-region';
+import { checkStallReachability } from '../domain/parking/check-stall-reachability';
 import { generateParkingLayout } from '../domain/parking/generate-parking-layout';
+import { generateParkingLayoutLegacy } from './legacy-parking/generate-parking-layout';
 import type { ParkingLayoutOptions } from '../domain/parking/types';
 import { RULES } from '../domain/standards/rules';
 
@@ -273,7 +283,7 @@ const realRows: Record<string, string | number>[] = [];
 let realMet = 0;
 let realTimeMet = 0;
 let realCompared = 0;
-for (const lot of lots.features) {
+for (const lot of process.env.BENCH_SKIP_ILP ? [] : lots.features) {
   const local = validatePolygon(lot.geometry, { maxAreaSqM: 5e5, maxVertices: 5000 });
   const auto = timeMs(() => generateParkingLayout({ boundary: lot.geometry }, same), 5);
   // Directions: the generator's choice, the longest edge and its normal.
@@ -385,6 +395,139 @@ console.table([
   },
 ]);
 
+// 4. Reachability before / after ---------------------------------------------------------
+const polygonOf = (pts: XY[], holes: XY[][] = []): Polygon => ({
+  type: 'Polygon',
+  coordinates: [pts, ...holes].map((r) => [...r, r[0]!].map((p) => P.toLonLat(p))),
+});
+const reachLots: { name: string; boundary: Polygon }[] = [
+  ...(
+    [
+      [40, 40, 0],
+      [60, 40, 0],
+      [80, 50, 30],
+      [100, 60, 12],
+      [150, 120, 0],
+    ] as const
+  ).map(([w, h, deg]) => ({ name: `${w} × ${h} m @${deg}°`, boundary: rectangle(w, h, deg) })),
+  {
+    name: 'U 50 × 40 − 20 × 20 (1600 m²)',
+    boundary: polygonOf([
+      [0, 0],
+      [50, 0],
+      [50, 40],
+      [35, 40],
+      [35, 20],
+      [15, 20],
+      [15, 40],
+      [0, 40],
+    ]),
+  },
+  {
+    name: 'L 60 × 60 − 30 × 30',
+    boundary: polygonOf([
+      [0, 0],
+      [60, 0],
+      [60, 30],
+      [30, 30],
+      [30, 60],
+      [0, 60],
+    ]),
+  },
+  {
+    name: 'L 90 × 80 (0.51 ha)',
+    boundary: polygonOf([
+      [0, 0],
+      [90, 0],
+      [90, 35],
+      [45, 35],
+      [45, 80],
+      [0, 80],
+    ]),
+  },
+  {
+    name: 'triangle 60 × 45',
+    boundary: polygonOf([
+      [0, 0],
+      [60, 0],
+      [20, 45],
+    ]),
+  },
+  {
+    name: 'trapezoid 60/35 × 35',
+    boundary: polygonOf([
+      [0, 0],
+      [60, 0],
+      [45, 35],
+      [10, 35],
+    ]),
+  },
+  {
+    name: '45 × 40 with a 9 × 8 hole',
+    boundary: polygonOf(
+      [
+        [0, 0],
+        [45, 0],
+        [45, 40],
+        [0, 40],
+      ],
+      [
+        [
+          [18, 16],
+          [18, 24],
+          [27, 24],
+          [27, 16],
+        ],
+      ],
+    ),
+  },
+  ...lots.features.map((f) => ({ name: `OSM ${f.properties.osmId}`, boundary: f.geometry })),
+];
+console.log(
+  '\n4. Lots a car can use: before (today’s generator, bench/legacy-parking) vs after (one aisle network from the entrance), 90°, default options',
+);
+const reachRows: Record<string, string | number>[] = [];
+let sumBefore = 0;
+let sumBeforeReach = 0;
+let sumAfter = 0;
+let allReachable = 0;
+for (const { name, boundary } of reachLots) {
+  const before = timeMs(() => generateParkingLayoutLegacy({ boundary }), 3);
+  const after = timeMs(() => generateParkingLayout({ boundary }), 3);
+  const entrance = after.value.entrance!.geometry;
+  const old = checkStallReachability({
+    stalls: before.value.stalls,
+    aisles: before.value.aisles,
+    entrance,
+  });
+  const now = checkStallReachability({
+    stalls: after.value.stalls,
+    aisles: after.value.aisles,
+    entrance,
+  });
+  sumBefore += before.value.count;
+  sumBeforeReach += old.reachableCount;
+  sumAfter += after.value.count;
+  if (now.reachableCount === after.value.count && (after.value.count === 0 || now.oneNetwork))
+    allReachable++;
+  reachRows.push({
+    lot: name,
+    'before stalls': before.value.count,
+    'before aisle networks': old.components,
+    'before reachable (same entrance)': `${old.reachableCount} (${pct(old.reachableCount / Math.max(1, before.value.count))})`,
+    'before best one network': old.bestNetworkCount,
+    'after stalls': after.value.count,
+    'after reachable': `${now.reachableCount} (${pct(now.reachableCount / Math.max(1, after.value.count))})`,
+    'after / before': pct(after.value.count / Math.max(1, before.value.count)),
+    'before ms': Number(before.ms.toFixed(1)),
+    'after ms': Number(after.ms.toFixed(1)),
+  });
+}
+console.table(reachRows);
+console.log(
+  `Totals: before ${sumBefore} stalls, ${sumBeforeReach} (${pct(sumBeforeReach / sumBefore)}) reachable from the entrance; after ${sumAfter} (${pct(sumAfter / sumBefore)} of before), all reachable on ${allReachable} of ${reachLots.length} lots`,
+);
+
 console.log('\nTargets');
 console.table([
   { target: '≥ 95 % of the bound, rectangles ≥ 40 m', met: `${rectMet} of ${rectTotal}` },
@@ -397,4 +540,8 @@ console.table([
     met: `${realTimeMet} of ${realCompared}`,
   },
   { target: '0.5 ha lot < 50 ms', met: `${[half, halfL].filter((t) => t.ms < 50).length} of 2` },
+  {
+    target: 'every stall reachable from the entrance, one aisle network (section 4)',
+    met: `${allReachable} of ${reachLots.length}`,
+  },
 ]);

@@ -103,6 +103,7 @@ export class RpmApp extends LitElement {
     _mapError: { state: true },
     _errorDismissed: { state: true },
     _tool: { state: true },
+    _placingEntrance: { state: true },
     _plannedCommunity: { state: true },
   };
 
@@ -118,6 +119,8 @@ export class RpmApp extends LitElement {
   private _errorDismissed = false;
   private readonly _loader = new DistrictDataController(this);
   private _tool: DrawTool = 'select';
+  /** The next map click places the lot's entrance (issue 17). */
+  private _placingEntrance = false;
   /** The community whose scenarios the planner shows (sticky while the map is used). */
   private _plannedCommunity: CommunityFeature | null = null;
   private readonly _planner = new PlannerController(this, () => this._locale);
@@ -348,8 +351,9 @@ export class RpmApp extends LitElement {
             this._coverage.previewMove(e.detail.id, e.detail.geometry)}
           @rpm-feature-hover=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
             (this._hovered = e.detail.feature)}
-          @rpm-feature-click=${(e: CustomEvent<{ feature: PickedFeature | null }>) =>
-            this._onMapClick(e.detail.feature)}
+          @rpm-feature-click=${(
+            e: CustomEvent<{ feature: PickedFeature | null; lngLat: [number, number] }>,
+          ) => this._onMapClick(e.detail.feature, e.detail.lngLat)}
           @rpm-draw-change=${(e: CustomEvent<{ tool: DrawTool; geometry: Geometry | null }>) =>
             this._onDrawChange(e.detail.tool, e.detail.geometry)}
           @rpm-draw-finish=${(e: CustomEvent<{ tool: DrawTool; geometry: Geometry }>) =>
@@ -458,6 +462,9 @@ export class RpmApp extends LitElement {
               @rpm-parking-options=${(e: CustomEvent<{ options: ParkingDraftOptions }>) =>
                 this._draft.setOptions(e.detail.options)}
               @rpm-parking-confirm=${() => void this._confirmParking()}
+              ?placingEntrance=${this._placingEntrance}
+              .entranceSource=${result?.entrance?.properties.source ?? null}
+              @rpm-parking-place-entrance=${() => this._placeEntrance()}
               @rpm-parking-discard=${() => this._draft.clear()}
             ></rpm-parking-options>`
           : nothing
@@ -643,10 +650,11 @@ export class RpmApp extends LitElement {
 
   private _planOverlay(ledger: ParkingLedger | null): PlanOverlay {
     const preview = this._draft.preview;
+    const network = this._draft.network;
     const shape = this._draft.draft?.finished ? this._draft.draft.shape : null;
     const compliance = this._compliance.overlay;
     const review = this._review.status;
-    const key = [ledger, preview, shape, compliance, review];
+    const key = [ledger, preview, shape, compliance, review, network];
     if (this._overlayMemo && key.every((k, i) => k === this._overlayMemo?.key[i]))
       return this._overlayMemo.value;
     const value: PlanOverlay =
@@ -655,6 +663,7 @@ export class RpmApp extends LitElement {
         : {
             preview,
             pendingShape: shape,
+            previewNetwork: network,
             intruding: new Set((ledger?.intruding ?? []).map(String)),
             ...(compliance ? { compliance } : {}),
             ...(review ? { reviewPins: reviewPinsOf(review.events) } : {}),
@@ -679,7 +688,8 @@ export class RpmApp extends LitElement {
       type: 'FeatureCollection',
       features: [...features] as Feature[],
     });
-    return { obstacles: fc(obstacles), keepClear: fc(lanes) };
+    const roads = active.filter((f) => f.properties.kind === 'road' && drawable(f));
+    return { obstacles: fc(obstacles), keepClear: fc(lanes), roads: fc(roads) };
   }
 
   /** The selected feature as it is now in the active scenario, or null. */
@@ -696,7 +706,13 @@ export class RpmApp extends LitElement {
     return f ? { id: String(f.properties.id), geometry: f.geometry } : null;
   }
 
-  private _onMapClick(feature: PickedFeature | null): void {
+  private _onMapClick(feature: PickedFeature | null, lngLat?: [number, number]): void {
+    // Placing a lot's entrance (issue 17): the click is the entrance, moved onto the lot edge.
+    if (this._placingEntrance && lngLat) {
+      this._placingEntrance = false;
+      this._draft.setEntrance(lngLat);
+      return;
+    }
     // In a drawing tool the clicks belong to terra-draw.
     if (this._tool !== 'select') return;
     if (feature?.type === 'violation') {
@@ -761,6 +777,13 @@ export class RpmApp extends LitElement {
       await this._planner.create([{ kind: 'tree', geometry }]);
       this._draft.refresh();
     }
+  }
+
+  /** The next map click places the finished lot's entrance (the drawing tool steps aside). */
+  private _placeEntrance(): void {
+    if (!this._draft.draft?.finished || this._draft.draft.shape.type !== 'Polygon') return;
+    this._tool = 'select';
+    this._placingEntrance = true;
   }
 
   private async _confirmParking(): Promise<void> {

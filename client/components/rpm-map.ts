@@ -72,7 +72,7 @@ export class RpmMap extends LitElement {
       this._tooltip = feature ? { feature, x, y } : null;
       this._emit('rpm-feature-hover', { feature });
     },
-    onClick: (feature) => this._emit('rpm-feature-click', { feature }),
+    onClick: (feature, lngLat) => this._emit('rpm-feature-click', { feature, lngLat }),
     onError: (error) => this._emit('rpm-map-error', { error }),
     onReadyChange: (ready) => {
       if (ready) this.setAttribute('data-ready', 'true');

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { ParkingAngle } from '../../domain/parking/types';
 import type { ParkingDraftOptions } from '../data/parking-draft.controller';
+import type { EntranceSource } from '../../domain/parking/types';
 import { translate, type Locale, type MessageKey } from '../i18n/translate';
 import { plannerStyles } from './planner-styles';
 
@@ -26,6 +27,8 @@ export class RpmParkingOptions extends LitElement {
     summary: { attribute: false },
     error: {},
     finished: { type: Boolean },
+    placingEntrance: { type: Boolean },
+    entranceSource: { attribute: false },
     kerb: { type: Boolean },
   };
 
@@ -35,6 +38,10 @@ export class RpmParkingOptions extends LitElement {
   error: string | null = null;
   /** The shape is finished: the layout waits for confirm or discard. */
   finished = false;
+  /** The next map click places the lot's entrance. */
+  placingEntrance = false;
+  /** Where the previewed lot's entrance came from (null: not a lot). */
+  entranceSource: EntranceSource | null = null;
   /** A kerb row (shows the side choice). */
   kerb = false;
 
@@ -71,8 +78,16 @@ export class RpmParkingOptions extends LitElement {
       .types,
       .error,
       .buttons,
+      .entrance,
       .muted {
         grid-column: 1 / -1;
+      }
+      .entrance {
+        font-size: var(--rpm-font-size-s);
+        color: var(--rpm-color-text-muted);
+      }
+      .entrance button {
+        margin-left: 4px;
       }
       .types {
         font-size: var(--rpm-font-size-s);
@@ -160,6 +175,20 @@ export class RpmParkingOptions extends LitElement {
             : html`<div class="muted">${t('parking.drawHint')}</div>`
         }
         ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
+        ${
+          this.finished && this.entranceSource
+            ? html`<div class="entrance" data-entrance-source=${this.entranceSource}>
+                ${t(`parking.entrance.${this.entranceSource}`)}
+                <button
+                  data-action="place-entrance"
+                  ?aria-pressed=${this.placingEntrance}
+                  @click=${() => this._emit('rpm-parking-place-entrance', {})}
+                >
+                  ${t(this.placingEntrance ? 'parking.entrance.clickMap' : 'parking.entrance.place')}
+                </button>
+              </div>`
+            : nothing
+        }
         ${
           this.finished
             ? html`<div class="buttons">

@@ -1,9 +1,11 @@
-import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { InputError } from '../../domain/geo/input-error';
 import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
 import type { ParkingAngle, ParkingLayoutResult } from '../../domain/parking/types';
 import type { NewFeature } from '../api/create-feature';
+import { aisleMarks } from '../map/aisle-marks';
+import type { ParkingNetworkOverlay } from '../map/parking-network-layers';
 
 /** The layout options the planner sets while drawing. */
 export interface ParkingDraftOptions {
@@ -31,6 +33,8 @@ export interface PreviewStallProperties {
   kind: 'parking_stall';
   category: string;
   stallType: string;
+  /** Parking angle, degrees (0 parallel … 90). */
+  angleDeg: number;
   sourceId: null;
 }
 
@@ -38,6 +42,8 @@ export interface PreviewStallProperties {
 export interface DraftContext {
   obstacles: FeatureCollection;
   keepClear: FeatureCollection;
+  /** Roads and driveways: a lot's entrance defaults to the edge point nearest them. */
+  roads?: FeatureCollection;
 }
 
 /**
@@ -48,7 +54,10 @@ export interface DraftContext {
 export class ParkingDraftController implements ReactiveController {
   options: ParkingDraftOptions = { angle: 'deg90', side: 'left', evShare: 0, accessibleCount: 0 };
   draft: ParkingDraft | null = null;
+  /** The lot entrance the planner placed ([lon, lat]), or null for the default. */
+  entrance: Position | null = null;
   private _preview: FeatureCollection<Polygon, PreviewStallProperties> | null = null;
+  private _network: ParkingNetworkOverlay | null = null;
   private _frame: number | null = null;
   private readonly _host: ReactiveControllerHost;
   private readonly _context: () => DraftContext;
@@ -69,6 +78,11 @@ export class ParkingDraftController implements ReactiveController {
   /** The stalls of the current layout, as unsaved features (ids `preview-N`). */
   get preview(): FeatureCollection<Polygon, PreviewStallProperties> | null {
     return this._preview;
+  }
+
+  /** The previewed lot's aisles, their direction marks and its entrance (lots only). */
+  get network(): ParkingNetworkOverlay | null {
+    return this._network;
   }
 
   /** The shape being drawn changed (null: drawing abandoned). */
@@ -94,6 +108,13 @@ export class ParkingDraftController implements ReactiveController {
     else this._host.requestUpdate();
   }
 
+  /** Places (or moves) the lot's entrance; the domain moves it onto the lot edge. */
+  setEntrance(entrance: Position | null): void {
+    this.entrance = entrance;
+    if (this.draft) this._schedule(true);
+    else this._host.requestUpdate();
+  }
+
   /** Recomputes the layout (e.g. after the obstacles changed). */
   refresh(): void {
     if (this.draft) this._schedule(true);
@@ -103,7 +124,9 @@ export class ParkingDraftController implements ReactiveController {
     if (this._frame !== null) cancelAnimationFrame(this._frame);
     this._frame = null;
     this.draft = null;
+    this.entrance = null;
     this._preview = null;
+    this._network = null;
     this._host.requestUpdate();
   }
 
@@ -119,6 +142,7 @@ export class ParkingDraftController implements ReactiveController {
       evShare: o.evShare,
       accessibleCount: o.accessibleCount,
       mode: result.mode,
+      ...(result.entrance ? { entrance: result.entrance.geometry.coordinates } : {}),
     };
     const out: NewFeature[] = [];
     if (draft.shape.type === 'Polygon') {
@@ -159,12 +183,19 @@ export class ParkingDraftController implements ReactiveController {
     const draft = this.draft;
     if (!draft) return;
     const o = this.options;
-    const { obstacles, keepClear } = this._context();
+    const { obstacles, keepClear, roads } = this._context();
     let result: ParkingLayoutResult | null = null;
     let error: InputError | null = null;
+    const lot = draft.shape.type === 'Polygon';
     try {
       result = generateParkingLayout(
-        { boundary: draft.shape as Polygon, obstacles, keepClear },
+        {
+          boundary: draft.shape as Polygon,
+          obstacles,
+          keepClear,
+          ...(lot && roads ? { roads } : {}),
+          ...(lot && this.entrance ? { entrance: this.entrance } : {}),
+        },
         {
           angle: o.angle,
           side: o.side,
@@ -178,6 +209,14 @@ export class ParkingDraftController implements ReactiveController {
       else throw e;
     }
     this.draft = { ...draft, result, error };
+    this._network =
+      result?.entrance && result.centrelines
+        ? {
+            aisles: result.aisles,
+            marks: aisleMarks(result.centrelines),
+            entrance: result.entrance,
+          }
+        : null;
     this._preview = result
       ? {
           type: 'FeatureCollection',
@@ -190,6 +229,7 @@ export class ParkingDraftController implements ReactiveController {
                 kind: 'parking_stall',
                 category: s.properties.stallType,
                 stallType: s.properties.stallType,
+                angleDeg: s.properties.angleDeg,
                 sourceId: null,
               },
             }),

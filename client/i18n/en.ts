@@ -216,6 +216,12 @@ export const en: Messages = {
   'parking.confirm': 'Save {n} stalls',
   'parking.discard': 'Discard',
   'parking.drawHint': 'Draw a lot (P) or a kerb row (K) on the map; stalls appear as you draw.',
+  'parking.entrance.given': 'Entrance: placed by you (grey: driving aisles, arrows: one-way)',
+  'parking.entrance.nearestRoad': 'Entrance: nearest road (grey: driving aisles, arrows: one-way)',
+  'parking.entrance.longestEdge':
+    'Entrance: middle of the longest edge (grey: driving aisles, arrows: one-way)',
+  'parking.entrance.place': 'Place entrance',
+  'parking.entrance.clickMap': 'Click the lot edge…',
   'parking.lotName': 'Parking lot',
   'ledger.title': 'Parking ledger',
   'ledger.existing': 'Existing',

@@ -13,6 +13,7 @@ import {
 import { buildChangeLayers, type ChangeOverlay } from './change-layers';
 import { buildCoverageLayers, type CoverageOverlay } from './coverage-layers';
 import { labelPoint } from './label-point';
+import { buildParkingNetworkLayers, type ParkingNetworkOverlay } from './parking-network-layers';
 import { buildReviewPinLayers, type ReviewPins } from './review-pin-layers';
 import { DECK_LAYER_IDS, type LayerVisibility } from './layer-groups';
 import { facilityColor, LAYER_COLORS, type Rgb, STAGE_COLORS, stallColor } from './palette';
@@ -30,6 +31,8 @@ export interface PlanOverlay {
   preview: FeatureCollection<Polygon, { stallType: string }> | null;
   /** The lot or kerb line the preview belongs to. */
   pendingShape: Geometry | null;
+  /** The previewed lot's aisle network and entrance (issue 17), drawn under its stalls. */
+  previewNetwork?: ParkingNetworkOverlay | null;
   /** Ids (as strings) of stalls standing in a fire lane's clear width: outlined in red. */
   intruding: ReadonlySet<string>;
   /** The live fire-lane check: lane envelopes and violations (compliance-layers.ts). */
@@ -355,6 +358,7 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       }),
     );
   }
+  layers.push(...buildParkingNetworkLayers(plan.previewNetwork));
   if (plan.preview) {
     layers.push(
       new GeoJsonLayer<{ stallType: string; id?: string }>({

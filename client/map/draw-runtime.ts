@@ -41,6 +41,18 @@ const MODE_OF_TOOL: Record<DrawTool, string> = {
   facility: 'point',
 };
 
+/**
+ * How close (px) a click must come to the first vertex to close a polygon, or to the last one to
+ * finish (a double click). terra-draw's default, 40 px, also closes when the next vertex is
+ * placed within 40 px of the previous one: the inner corner of an L or U drawn at a usual zoom
+ * (the arm's 15–30 m are 20–40 px at z17) closed the lot early as a triangle (issue 17). Just
+ * over the snapping tolerance keeps closing deliberate (click the first vertex, double-click, or
+ * press Enter) and still lets a click on a vertex that snapped up to SNAP_TOLERANCE_PX away
+ * close or finish. Lines (kerbs, fire lanes) keep terra-draw's default.
+ */
+export const SNAP_TOLERANCE_PX = 10;
+export const CLOSE_POINTER_PX = SNAP_TOLERANCE_PX + 2;
+
 /** terra-draw keeps at most 9 decimals (≈ 0.1 mm); more fails its validation. */
 const round = (p: Position): Position => [
   Math.round((p[0] as number) * 1e9) / 1e9,
@@ -134,7 +146,7 @@ export class DrawRuntime {
             point: { feature: { draggable: true } },
           },
         }),
-        new TerraDrawPolygonMode({ snapping, styles }),
+        new TerraDrawPolygonMode({ snapping, styles, pointerDistance: CLOSE_POINTER_PX }),
         new TerraDrawRectangleMode({ styles }),
         new TerraDrawLineStringMode({
           snapping,
@@ -234,7 +246,7 @@ export class DrawRuntime {
   }
 
   private readonly _snap: SnapToCustom = (event) => {
-    const tolerancePx = 10;
+    const tolerancePx = SNAP_TOLERANCE_PX;
     const pointer = { x: event.containerX, y: event.containerY };
     const a = this._map.unproject([pointer.x - tolerancePx, pointer.y + tolerancePx]);
     const b = this._map.unproject([pointer.x + tolerancePx, pointer.y - tolerancePx]);

@@ -15,7 +15,8 @@ export type { EditTarget } from './draw-runtime';
 
 export interface MapControllerCallbacks {
   onHover: (picked: PickedFeature | null, x: number, y: number) => void;
-  onClick: (picked: PickedFeature | null) => void;
+  /** `lngLat`: where the click was, [lon, lat] (e.g. to place a lot's entrance). */
+  onClick: (picked: PickedFeature | null, lngLat: [number, number]) => void;
   /** The map could not be created (typically: no WebGL). */
   onError: (error: unknown) => void;
   /** True once the current data is on the map and a frame has been fully drawn. */

@@ -29,7 +29,7 @@ export interface MapRuntimeOptions {
   locale: Locale;
   bounds?: Bbox | undefined;
   onHover: (picked: PickedFeature | null, x: number, y: number) => void;
-  onClick: (picked: PickedFeature | null) => void;
+  onClick: (picked: PickedFeature | null, lngLat: [number, number]) => void;
   draw: DrawCallbacks;
 }
 
@@ -110,7 +110,8 @@ export class MapRuntime {
           y: e.clientY - rect.top,
           radius: 5,
         });
-        options.onClick(info ? toPickedFeature(info) : null);
+        const at = this.map.unproject([e.clientX - rect.left, e.clientY - rect.top]);
+        options.onClick(info ? toPickedFeature(info) : null, [at.lng, at.lat]);
       },
       true,
     );

@@ -11,7 +11,8 @@ export type InputErrorCode =
   | 'TOO_LARGE'
   | 'TOO_MANY_POINTS'
   | 'INVALID_OBSTACLE'
-  | 'INVALID_OPTION';
+  | 'INVALID_OPTION'
+  | 'INVALID_ENTRANCE';
 
 /**
  * Bad input to a pure domain function, with a message in both languages. The server turns it

@@ -1,5 +1,6 @@
 import type { Feature, LineString, Polygon } from 'geojson';
 import type { XY } from '../geo/local-projection';
+import { circlePolygon } from '../geo/buffer-polyline';
 import { InputError } from '../geo/input-error';
 import { validateLineString } from '../geo/validate-line-string';
 import { validatePolygon } from '../geo/validate-polygon';
@@ -11,7 +12,9 @@ import { placeStalls } from './place-stalls';
 import { planKerbRows } from './plan-kerb-rows';
 import type { PlannedAisle, PlannedRow } from './planned-row';
 import { stallsInIntervals } from './stalls-in-length';
+import { resolveLotEntrance } from './resolve-lot-entrance';
 import { resolveParkingOptions } from './resolve-parking-options';
+import type { StallShape } from './stall-shape';
 import { toLayoutResult } from './to-layout-result';
 import type { ParkingLayoutInput, ParkingLayoutOptions, ParkingLayoutResult } from './types';
 
@@ -36,8 +39,11 @@ const join = (p: LocalShapes, q: LocalShapes): LocalShapes => ({
 
 /**
  * Lays out parking stalls (JGJ 100-2015 表4.3.4 dimensions, overridable per layout) on a lot
- * polygon — double-loaded rows and aisles in the direction that fits the most stalls, the strips
- * they leave filled with rows at shallower angles (option `fillStrips`) — or in a
+ * polygon — double-loaded rows and aisles in the direction that fits the most stalls a car can
+ * reach, the strips they leave filled with rows at shallower angles (option `fillStrips`), the
+ * aisles joined by cross aisles into ONE network entered at `input.entrance` (default: the edge
+ * point nearest `input.roads`, else the middle of the longest edge); a stall that no aisle of
+ * that network serves is not placed (convex and concave lots, holes) — or in a
  * row along a kerb line, on one side, at 90°, 60°, 45°, 30° or parallel. Stalls stay inside the
  * lot, clear of obstacles, of each other and of keep-clear areas (fire lanes: GB 50016-2014
  * §7.1.8, 消防法 §28). Accessible stalls: max(requested, ⌈2 % × count⌉) with a 1.2 m wheelchair
@@ -102,25 +108,57 @@ export function generateParkingLayout(
   const keepClear = obstaclesToLocal(input.keepClear, lot.projection, 'keepClear', within);
   const fixed =
     opts.orientationDeg === undefined ? undefined : ((90 - opts.orientationDeg) * Math.PI) / 180;
-  const plan = layoutLot(
-    [lot.outer, ...lot.holes],
-    join(obstacles, keepClear),
-    obstacles,
-    shape,
-    fixed,
-    (rows) => {
-      const n = rows.reduce((sum, r) => sum + stallsInIntervals(r.shape ?? shape, r.intervals), 0);
-      return placeStalls(rows, shape, accessibleFor(n)).stalls.length;
+  const entrance = resolveLotEntrance(lot.outer, lot.projection, input.entrance, input.roads);
+  const connectorWidthM = rules.connectorAisleWidthM.value;
+  const network = {
+    pointLocal: entrance.pointLocal,
+    rules: {
+      connectorWidthM,
+      twoWayMinWidthM: rules.twoWayAisleMinWidthM.value,
+      // The gate: half a two-way aisle around the entrance stays clear of stalls, and an aisle
+      // that comes that close is entered from it.
+      entranceReachM: connectorWidthM / 2,
     },
-    opts.fillerShapes,
-  );
+  };
+  const gate = { rings: [circlePolygon(entrance.pointLocal, connectorWidthM / 2)], segments: [] };
+  const score = (rows: PlannedRow[]): number => {
+    const n = rows.reduce((sum, r) => sum + stallsInIntervals(r.shape ?? shape, r.intervals), 0);
+    return placeStalls(rows, shape, accessibleFor(n)).stalls.length;
+  };
+  const plan1 = (main: StallShape, fillers: readonly StallShape[]) =>
+    layoutLot(
+      [lot.outer, ...lot.holes],
+      join(join(obstacles, keepClear), gate),
+      obstacles,
+      main,
+      fixed,
+      score,
+      network,
+      fillers,
+    );
+  // The table's aisles of angled and parallel rows are one-way: they need a loop (two such
+  // aisles driven opposite ways, or a two-way one beside them). Where the lot has room for no
+  // loop, the same rows on two-way aisles (widened to RULES.parking.twoWayAisleMinWidthM)
+  // may hold more: try both and keep the better (the table's on ties).
+  const twoWayM = rules.twoWayAisleMinWidthM.value;
+  const widen = (s: StallShape): StallShape =>
+    s.aisleWidthM < twoWayM ? { ...s, aisleWidthM: twoWayM } : s;
+  let plan = plan1(shape, opts.fillerShapes);
+  let planShape = shape;
+  if (shape.aisleWidthM < twoWayM) {
+    const wide = plan1(widen(shape), opts.fillerShapes.map(widen));
+    if (score(wide.rows) > score(plan.rows)) {
+      plan = wide;
+      planShape = widen(shape);
+    }
+  }
   const rows: PlannedRow[] = plan.rows;
   const aisles: PlannedAisle[] = plan.aisles;
   const accessibleRequired = accessibleFor(plan.count);
   return toLayoutResult({
     mode: 'lot',
     projection: lot.projection,
-    shape,
+    shape: planShape,
     rows,
     aisles,
     placed: placeStalls(rows, shape, accessibleRequired),
@@ -128,5 +166,6 @@ export function generateParkingLayout(
     accessibleRequired,
     evShare: opts.evShare,
     areaSqM: lot.areaSqM,
+    entrance,
   });
 }

@@ -7,11 +7,12 @@ import { ringSignedArea } from '../geo/ring-signed-area';
 import { RULES } from '../standards/rules';
 import type { LocalShapes } from './local-shapes';
 
-export type ShapeRole = 'obstacles' | 'keepClear';
+export type ShapeRole = 'obstacles' | 'keepClear' | 'roads';
 
 const NAMES: Record<ShapeRole, { zh: string; en: string }> = {
   obstacles: { zh: '障碍物', en: 'Obstacle' },
   keepClear: { zh: '禁停区 (消防车道)', en: 'Keep-clear area (fire lane)' },
+  roads: { zh: '道路', en: 'Road' },
 };
 
 const positiveProp = (props: unknown, key: string): number | undefined => {

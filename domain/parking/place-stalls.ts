@@ -74,10 +74,13 @@ export function placeStalls(
     const used = (n - 1) * shape.pitchM + shape.extentM + aisles * shape.accessibleStepM;
     const start = run.a + (run.b - run.a - used) / 2;
     const r = rows[run.row]!;
-    const toWorld = (p: XY): XY => r.frame.toWorld([p[0], r.frontY + r.facing * p[1]]);
+    // A row leaning towards −x is the mirror image of its run (x → a + b − x).
+    const mirror = r.lean === -1;
+    const toWorld = (p: XY): XY =>
+      r.frame.toWorld([mirror ? run.a + run.b - p[0] : p[0], r.frontY + r.facing * p[1]]);
     const ring = (corners: readonly XY[]): XY[] => {
       const w = corners.map(toWorld);
-      return r.facing === 1 ? w : w.reverse(); // mirroring flips the orientation back
+      return (r.facing === 1) !== mirror ? w : w.reverse(); // each mirroring flips it back
     };
     usedRuns[run.row]!.push(start, start + used);
     let u = start;

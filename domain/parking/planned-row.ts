@@ -14,6 +14,8 @@ export interface PlannedRow {
   readonly aisle?: number;
   /** The row's stall shape when it differs from the layout's (a filler row at another angle). */
   readonly shape?: StallShape;
+  /** Angled stalls lean towards +x (1, the default) or −x (−1): their aisle's driving direction. */
+  readonly lean?: 1 | -1;
 }
 
 /** A driving aisle band y0 ≤ y ≤ y1 of a frame (lots only). */
@@ -21,6 +23,16 @@ export interface PlannedAisle {
   readonly frame: Frame;
   readonly y0: number;
   readonly y1: number;
-  /** Aisle width, m (y1 − y0 without rounding). */
+  /** Aisle width, m (y1 − y0 without rounding; a connector's x extent). */
   readonly widthM?: number;
+  /**
+   * Lots with an aisle network: the aisle's x extent in the frame (drawn as is), and whether it
+   * is a band the rows open onto or a connector across them (x0..x1 × y0..y1 either way).
+   */
+  readonly x0?: number;
+  readonly x1?: number;
+  readonly role?: 'aisle' | 'connector';
+  /** Driven one way only, towards `direction` × x (JGJ 100 angled rows on a narrow aisle). */
+  readonly oneWay?: boolean;
+  readonly direction?: 1 | -1;
 }

@@ -1,9 +1,16 @@
-import type { Feature, Polygon, Position } from 'geojson';
+import type { Feature, LineString, Point, Polygon, Position } from 'geojson';
 import type { LocalProjection, XY } from '../geo/local-projection';
 import type { PlacedRows } from './place-stalls';
 import type { PlannedAisle, PlannedRow } from './planned-row';
 import type { StallShape } from './stall-shape';
-import type { AisleProperties, ParkingLayoutResult, StallProperties, StallType } from './types';
+import type {
+  AisleCentrelineProperties,
+  AisleProperties,
+  EntranceProperties,
+  ParkingLayoutResult,
+  StallProperties,
+  StallType,
+} from './types';
 
 export interface LayoutParts {
   readonly mode: 'lot' | 'kerb';
@@ -18,6 +25,8 @@ export interface LayoutParts {
   readonly evShare: number;
   readonly areaSqM?: number;
   readonly lengthM?: number;
+  /** Lots with an aisle network: the entrance, local metres. */
+  readonly entrance?: { readonly pointLocal: XY; readonly properties: EntranceProperties };
 }
 
 const polygon = (ring: readonly XY[], projection: LocalProjection): Polygon => {
@@ -66,7 +75,53 @@ export function toLayoutResult(parts: LayoutParts): ParkingLayoutResult {
     };
   });
   const aisles: Feature<Polygon, AisleProperties>[] = [];
+  const centrelines: Feature<LineString, AisleCentrelineProperties>[] = [];
   parts.aisles.forEach((aisle, ai) => {
+    if (aisle.x0 !== undefined && aisle.x1 !== undefined) {
+      // A network aisle: drawn as planned, with its centreline (along x for a band the rows
+      // open onto, along y for a connector; one-way ones point towards +x).
+      const { x0, x1, y0, y1 } = aisle;
+      const role = aisle.role ?? 'aisle';
+      const widthM = aisle.widthM ?? shape.aisleWidthM;
+      const oneWay = aisle.oneWay ?? false;
+      const index = aisles.length;
+      const ring = (
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+        ] as XY[]
+      ).map((p) => aisle.frame.toWorld(p));
+      aisles.push({
+        type: 'Feature',
+        id: index,
+        properties: { kind: 'drive', index, widthM, role, oneWay },
+        geometry: polygon(ring, projection),
+      });
+      const [xa, xb] = aisle.direction === -1 ? [x1, x0] : [x0, x1];
+      const mid = (
+        role === 'aisle'
+          ? [
+              [xa, (y0 + y1) / 2],
+              [xb, (y0 + y1) / 2],
+            ]
+          : [
+              [(x0 + x1) / 2, y0],
+              [(x0 + x1) / 2, y1],
+            ]
+      ) as XY[];
+      centrelines.push({
+        type: 'Feature',
+        id: centrelines.length,
+        properties: { aisle: index, role, oneWay, widthM },
+        geometry: {
+          type: 'LineString',
+          coordinates: mid.map((p) => projection.toLonLat(aisle.frame.toWorld(p))),
+        },
+      });
+      return;
+    }
     const used: number[] = [];
     parts.rows.forEach((r, ri) => {
       if (r.aisle === ai) used.push(...placed.usedRuns[ri]!);
@@ -122,5 +177,18 @@ export function toLayoutResult(parts: LayoutParts): ParkingLayoutResult {
     },
     ...(parts.areaSqM === undefined ? {} : { areaSqM: Math.round(parts.areaSqM * 100) / 100 }),
     ...(parts.lengthM === undefined ? {} : { lengthM: Math.round(parts.lengthM * 100) / 100 }),
+    ...(parts.entrance === undefined
+      ? {}
+      : {
+          centrelines: { type: 'FeatureCollection' as const, features: centrelines },
+          entrance: {
+            type: 'Feature' as const,
+            properties: parts.entrance.properties,
+            geometry: {
+              type: 'Point',
+              coordinates: projection.toLonLat(parts.entrance.pointLocal),
+            } satisfies Point,
+          },
+        }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point, Polygon, Position } from 'geojson';
 
 /** Parking angles of JGJ 100-2015 表4.3.4: 平行式, 斜列式 30°/45°/60°, 垂直式. */
 export type ParkingAngle = 'parallel' | 'deg30' | 'deg45' | 'deg60' | 'deg90';
@@ -20,6 +20,31 @@ export interface AisleProperties {
   readonly kind: 'drive' | 'accessible';
   readonly index: number;
   readonly widthM: number;
+  /**
+   * Lots: 'aisle', a driving aisle stall rows open onto; 'connector', a cross aisle that joins
+   * aisles into one network (no stalls open onto it). Absent on wheelchair aisles.
+   */
+  readonly role?: 'aisle' | 'connector';
+  /** Lots: driven one way only (narrower than the two-way width); see the centreline's direction. */
+  readonly oneWay?: boolean;
+}
+
+/** A driving aisle's centreline (lots): drawn in the driving direction when it is one-way. */
+export interface AisleCentrelineProperties {
+  /** Index of the aisle polygon in `aisles`. */
+  readonly aisle: number;
+  readonly role: 'aisle' | 'connector';
+  readonly oneWay: boolean;
+  readonly widthM: number;
+}
+
+/** Where the lot's entrance came from. */
+export type EntranceSource = 'given' | 'nearestRoad' | 'longestEdge';
+
+export interface EntranceProperties {
+  readonly source: EntranceSource;
+  /** Distance from the given point (or the road) to the entrance on the lot edge, m. */
+  readonly offsetM: number;
 }
 
 /** Per-layout overrides; each default comes from RULES.parking (JGJ 100, GB 50763). */
@@ -59,6 +84,14 @@ export interface ParkingLayoutInput {
   readonly obstacles?: FeatureCollection;
   /** Fire lanes (lines with `widthM`, at least the 4 m clear width) or areas: no stall may touch them. */
   readonly keepClear?: FeatureCollection;
+  /**
+   * Lots: where cars enter, a point on (or near, up to RULES.parking.entranceMaxOffEdgeM) the
+   * lot's outer edge, moved onto the nearest point of it. Default: the point of the edge
+   * nearest `roads`, else the middle of the lot's longest outer edge.
+   */
+  readonly entrance?: Position | Point | Feature<Point>;
+  /** Lots: roads and driveways (lines or areas) the entrance defaults to the nearest of. */
+  readonly roads?: FeatureCollection;
 }
 
 export interface ParkingLayoutResult {
@@ -67,8 +100,15 @@ export interface ParkingLayoutResult {
   readonly stalls: FeatureCollection<Polygon, StallProperties>;
   readonly count: number;
   readonly countsByType: Readonly<Record<StallType, number>>;
-  /** Driving aisles (lots) and wheelchair aisles. */
+  /**
+   * Driving aisles (lots: ONE network, connected and entered at `entrance`; every stall fronts
+   * onto one of its aisles) and wheelchair aisles.
+   */
   readonly aisles: FeatureCollection<Polygon, AisleProperties>;
+  /** Lots: the driving aisles' centrelines, one-way ones in their driving direction. */
+  readonly centrelines?: FeatureCollection<LineString, AisleCentrelineProperties>;
+  /** Lots: the entrance on the lot edge. */
+  readonly entrance?: Feature<Point, EntranceProperties>;
   /**
    * Bearing of the aisles (lot) or of the kerb's first segment, degrees clockwise from north
    * in [0, 180): the orientation chosen.

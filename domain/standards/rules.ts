@@ -127,6 +127,23 @@ export const RULES = {
       'CJJ 75-97 §4.2 行道树树干中心至路缘石外侧最小距离 0.75 m',
       true,
     ),
+    /**
+     * Aisles at least this wide carry two-way traffic; the narrower 表4.3.4 aisles of angled and
+     * parallel rows (3.8 m, 4.5 m) are one-way, driven in the direction the stalls lean.
+     */
+    twoWayAisleMinWidthM: rule(
+      5.5,
+      'JGJ 100-2015 §4.2.10 表4.2.10-2 小型车直线双行最小净宽 5.5 m (单行 3.0 m); 表4.3.4 斜列式通车道按单向',
+      true,
+    ),
+    /** Width of a cross aisle that joins the row aisles into one network (no stalls open onto it). */
+    connectorAisleWidthM: rule(
+      5.5,
+      'JGJ 100-2015 §4.2.10 表4.2.10-2 小型车直线双行 5.5 m (停车场内联络通道按双向)',
+      true,
+    ),
+    /** Product limit: an entrance given farther than this from the lot edge is refused. */
+    entranceMaxOffEdgeM: rule(20, '产品限制: 出入口距停车场边界 ≤ 20 m (否则视为输入错误)'),
     /** Product limits of the layout generator (not planning rules): one request stays fast. */
     layoutMaxAreaSqM: rule(500_000, '产品限制: 单次停车布局面积 ≤ 50 ha (约一个片区)'),
     layoutMaxKerbLengthM: rule(5_000, '产品限制: 单次路侧停车线长 ≤ 5 km'),

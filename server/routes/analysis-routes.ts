@@ -55,11 +55,35 @@ export const parkingOptionsSchema = z
   .partial()
   .strict();
 
+/** Where cars enter a lot: [lon, lat], a GeoJSON Point or a Point Feature (checked by the domain). */
+const pointSchema = z.object({
+  type: z.literal('Point'),
+  coordinates: z.array(z.number()).min(2).max(3),
+});
+const entranceSchema = z.union(
+  [
+    z.array(z.number()).min(2).max(3),
+    pointSchema,
+    z.object({ type: z.literal('Feature'), geometry: pointSchema, properties: z.unknown() }),
+  ],
+  {
+    error: () =>
+      issue(
+        'entrance 应为 [经度, 纬度]、GeoJSON 点或点要素',
+        'entrance must be [lon, lat], a GeoJSON Point or a Point Feature',
+      ),
+  },
+);
+
 export const parkingLayoutBodySchema = z.object({
   boundary: boundarySchema,
   options: parkingOptionsSchema.optional(),
   obstacles: featureCollection.optional(),
   keepClear: featureCollection.optional(),
+  /** Lots: the entrance on the lot edge; default the edge point nearest `roads`, else the longest edge's middle. */
+  entrance: entranceSchema.optional(),
+  /** Lots: roads and driveways (lines or areas) for the default entrance. */
+  roads: featureCollection.optional(),
 });
 
 /** Geometric analyses computed on request by the pure domain layer (no database). */
@@ -73,6 +97,8 @@ export function analysisRoutes(): Router {
       boundary: body.boundary,
       obstacles: body.obstacles,
       keepClear: body.keepClear,
+      entrance: body.entrance,
+      roads: body.roads,
     } as ParkingLayoutInput;
     res.json(generateParkingLayout(input, body.options ?? {}));
   });

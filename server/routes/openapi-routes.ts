@@ -253,7 +253,7 @@ export function openApiDocument(): object {
       '/api/analysis/parking-layout': {
         post: {
           summary:
-            'Lay out parking stalls (JGJ 100 dimensions) in a lot polygon or along a kerb line, clear of obstacles and fire lanes; stateless',
+            'Lay out parking stalls (JGJ 100 dimensions) in a lot polygon or along a kerb line, clear of obstacles and fire lanes; stateless. A lot gets ONE aisle network entered at `entrance` (given, else the edge point nearest `roads`, else the middle of the longest edge): every stall fronts onto it, stalls a car cannot reach are not placed',
           requestBody: {
             required: true,
             content: { 'application/json': { schema: json(parkingLayoutBodySchema) } },
@@ -261,7 +261,7 @@ export function openApiDocument(): object {
           responses: {
             200: {
               description:
-                '{ stalls: FeatureCollection, count, countsByType, aisles, angleDeg, … }',
+                '{ stalls: FeatureCollection, count, countsByType, aisles (Polygons: kind drive|accessible, role aisle|connector, widthM, oneWay), centrelines (lots: LineStrings, one-way ones in their driving direction), entrance (lots: Point Feature, source given|nearestRoad|longestEdge, offsetM), angleDeg, … }',
             },
             400: errorResponse,
             422: errorResponse,

@@ -2,6 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { localProjection } from '../../domain/geo/local-projection';
+import { checkStallReachability } from '../../domain/parking/check-stall-reachability';
 import { errorHandler } from '../../server/http/error-handler';
 import { analysisRoutes } from '../../server/routes/analysis-routes';
 
@@ -37,10 +38,62 @@ describe('POST /api/analysis/parking-layout', () => {
         options: { evShare: 0.1 },
       })
       .expect(200);
-    expect(res.body.count).toBe(64);
-    expect(res.body.countsByType).toEqual({ standard: 55, accessible: 2, ev: 7 });
-    expect(res.body.stalls.features).toHaveLength(64);
+    // Two 9 m aisles joined by a connector from the default entrance (tests/domain/parking
+    // golden rect-40x40): 60 stalls, EV ⌈10 % × 60⌉ = 6.
+    expect(res.body.count).toBe(60);
+    expect(res.body.countsByType).toEqual({ standard: 52, accessible: 2, ev: 6 });
+    expect(res.body.stalls.features).toHaveLength(60);
     expect(res.body.stalls.features[0].properties).toMatchObject({ index: 0, angleDeg: 90 });
+    expect(res.body.entrance.properties).toEqual({ source: 'longestEdge', offsetM: 0 });
+    const roles = res.body.aisles.features.map(
+      (f: { properties: { role?: string } }) => f.properties.role,
+    );
+    expect(roles.filter((r: string) => r === 'aisle')).toHaveLength(2);
+    expect(roles.filter((r: string) => r === 'connector')).toHaveLength(1);
+    expect(res.body.centrelines.features).toHaveLength(3);
+  });
+
+  it('takes the entrance the planner picked, moved onto the lot edge, and its aisles reach it', async () => {
+    const p = localProjection([116.35, 40.0]);
+    const res = await request(app)
+      .post(URL)
+      .send({
+        boundary: { type: 'Polygon', coordinates: rect(40, 40) },
+        entrance: { type: 'Point', coordinates: p.toLonLat([41, 20]) },
+      })
+      .expect(200);
+    expect(res.body.entrance.properties).toEqual({ source: 'given', offsetM: 1 });
+    const [x, y] = p.toLocal(res.body.entrance.geometry.coordinates);
+    expect(x).toBeCloseTo(40, 6);
+    expect(y).toBeCloseTo(20, 6);
+    const check = checkStallReachability({
+      stalls: res.body.stalls,
+      aisles: res.body.aisles,
+      entrance: res.body.entrance.geometry,
+    });
+    expect(check.reachableCount).toBe(res.body.count);
+    expect(check.oneNetwork).toBe(true);
+  });
+
+  it('refuses an entrance far from the lot with 422 INVALID_ENTRANCE, in English when asked', async () => {
+    const p = localProjection([116.35, 40.0]);
+    const res = await request(app)
+      .post(URL)
+      .set('Accept-Language', 'en')
+      .send({
+        boundary: { type: 'Polygon', coordinates: rect(40, 40) },
+        entrance: p.toLonLat([100, 20]),
+      })
+      .expect(422);
+    expect(res.body.error.code).toBe('INVALID_GEOMETRY');
+    expect(res.body.error.details).toEqual({ code: 'INVALID_ENTRANCE' });
+    expect(res.body.error.message).toMatch(/60\.0 m from the lot edge/);
+    const zh = await request(app)
+      .post(URL)
+      .send({ boundary: { type: 'Polygon', coordinates: rect(40, 40) }, entrance: 'north' })
+      .expect(400);
+    expect(zh.body.error.code).toBe('VALIDATION');
+    expect(zh.body.error.message).toMatch(/^请求参数有误 — entrance/);
   });
 
   it('lays out a kerb row from a bare LineString', async () => {

@@ -7,6 +7,7 @@ import type { ParkingAngle } from '../../../domain/parking/types';
 import { RULES } from '../../../domain/standards/rules';
 import {
   convexOverlapSqM,
+  expectReachable,
   overlappingPairs,
   ringToLineM,
   stallHits,
@@ -100,6 +101,7 @@ describe('generateParkingLayout on random lots (properties)', () => {
         );
         expect(ringToLineM(s, lane)).toBeGreaterThanOrEqual(4.5 / 2 - 1e-6);
       }
+      expectReachable(r, lot, P);
       expect(r.countsByType.accessible).toBe(
         Math.min(r.count, Math.ceil(RULES.parking.accessibleMinShare.value * r.count - 1e-9)),
       );
@@ -115,6 +117,114 @@ describe('generateParkingLayout on random lots (properties)', () => {
       });
     },
   );
+});
+
+/** A star-shaped polygon around (0, 0): concave when its radii vary, convex when not. */
+const star = (rnd: () => number, n: number, r0: number, spread: number, deg: number): XY[] =>
+  Array.from({ length: n }, (_, k) => {
+    const t = (2 * Math.PI * k) / n + (deg * Math.PI) / 180;
+    const r = r0 * (1 - spread * rnd());
+    return [r * Math.cos(t), r * Math.sin(t)] as XY;
+  });
+
+/** Convex hull (monotone chain) of some points, counter-clockwise. */
+const hull = (pts: XY[]): XY[] => {
+  const p = [...pts].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o: XY, a: XY, b: XY) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const half = (list: XY[]): XY[] => {
+    const h: XY[] = [];
+    for (const q of list) {
+      while (h.length >= 2 && cross(h[h.length - 2]!, h[h.length - 1]!, q) <= 0) h.pop();
+      h.push(q);
+    }
+    return h.slice(0, -1);
+  };
+  return [...half(p), ...half([...p].reverse())];
+};
+
+describe('generateParkingLayout on random convex and concave lots: no stall without a way in', () => {
+  const rnd = random(20261202);
+  const cases = Array.from({ length: 30 }, (_, i) => {
+    const kind = (['convex', 'star', 'L', 'U', 'holed'] as const)[i % 5]!;
+    const angle = ANGLES[Math.floor(i / 5) % ANGLES.length]!;
+    const deg = rnd() * 180;
+    const s = 25 + rnd() * 45;
+    let outer: XY[];
+    const holes: XY[][] = [];
+    if (kind === 'convex')
+      outer = hull(Array.from({ length: 9 }, () => [s * rnd(), s * rnd()] as XY));
+    else if (kind === 'star') outer = star(rnd, 7 + Math.floor(rnd() * 5), s / 1.5, 0.45, deg);
+    else if (kind === 'L') {
+      const a = s * (0.35 + 0.3 * rnd());
+      outer = [
+        [0, 0],
+        [s, 0],
+        [s, a],
+        [a, a],
+        [a, s],
+        [0, s],
+      ];
+    } else if (kind === 'U') {
+      const arm = s * (0.25 + 0.1 * rnd());
+      const base = s * (0.3 + 0.2 * rnd());
+      outer = [
+        [0, 0],
+        [s, 0],
+        [s, s],
+        [s - arm, s],
+        [s - arm, base],
+        [arm, base],
+        [arm, s],
+        [0, s],
+      ];
+    } else {
+      outer = [
+        [0, 0],
+        [s, 0],
+        [s, s],
+        [0, s],
+      ];
+      const c = s * (0.3 + 0.3 * rnd());
+      holes.push([
+        [c, c],
+        [c, c + 6],
+        [c + 8, c + 6],
+        [c + 8, c],
+      ]);
+    }
+    const rot = (q: XY): XY => rotate(q, deg);
+    const entrance = i % 3 === 0 ? undefined : (i * 0.37) % 1;
+    return { i, kind, angle, outer: outer.map(rot), holes: holes.map((h) => h.map(rot)), entrance };
+  });
+
+  it.each(cases)('lot $i: $kind, $angle', ({ outer, holes, angle, entrance }) => {
+    // Every third lot takes the default entrance; the others one at a share of the perimeter.
+    let at: Position | undefined;
+    if (entrance !== undefined) {
+      const edges = outer.map((a, k) => [a, outer[(k + 1) % outer.length]!] as const);
+      const total = edges.reduce((t, [a, b]) => t + Math.hypot(b[0] - a[0], b[1] - a[1]), 0);
+      let left = entrance * total;
+      for (const [a, b] of edges) {
+        const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        if (left <= len) {
+          at = ll([a[0] + ((b[0] - a[0]) * left) / len, a[1] + ((b[1] - a[1]) * left) / len]);
+          break;
+        }
+        left -= len;
+      }
+    }
+    const r = generateParkingLayout(
+      { boundary: polygon(outer, ...holes), ...(at ? { entrance: at } : {}) },
+      { angle },
+    );
+    expectReachable(r, outer, P);
+    const stalls = r.stalls.features.map((f) => toLocalRing(f.geometry.coordinates[0]!, P));
+    expect(overlappingPairs(stalls)).toEqual([]);
+    for (const st of stalls) expect(stallInside(st, [outer, ...holes])).toBe(true);
+    if (at) expect(r.entrance!.properties.source).toBe('given');
+    expect(r.count).toBeGreaterThan(0);
+  });
 });
 
 const lot = polygon(rect(40, 40));
@@ -138,67 +248,64 @@ describe('generateParkingLayout behaviour', () => {
   });
 
   it('takes stall dimensions from overrides', () => {
-    // 2.5 m field-practice stalls: ⌊40 / 2.5⌋ = 16 per row with no slack, 4 rows; the
-    // accessible pair's 1.2 m aisle costs one stall.
+    // 2.5 m field-practice stalls: 4 rows of ⌊40 / 2.5⌋ = 16 on two north–south aisles would be
+    // 64 with no slack; the network's 5.5 m connector along the south edge (from the entrance
+    // at its middle to both aisles) takes ⌈5.5/2.5⌉ = 3 stalls from each of the 4 rows (52 + the
+    // gate's clear circle and the accessible aisle’s share), measured: 58.
     const r = generateParkingLayout({ boundary: lot }, { lengthAlongAisleM: 2.5 });
     expect(r.dimensions.stallWidthM).toBe(2.5);
-    expect(r.count).toBe(63);
-    // A 6 m aisle: modules of 16.6 m; a third (single-loaded, 11.3 m) does not fit in 6.8 m…
-    expect(
-      generateParkingLayout({ boundary: lot }, { aisleWidthM: 6, fillStrips: false }).count,
-    ).toBe(64);
-    // …but a parallel row on a 3.8 m aisle along the lot's edge (2.4 + 3.8 = 6.2 m) does:
-    // ⌊40/6⌋ = 6 more (was 64 before strips were filled).
-    expect(generateParkingLayout({ boundary: lot }, { aisleWidthM: 6 }).count).toBe(64 + 6);
-    // …but a 5.5 m reverse-in aisle on a 45 m lot does: 2 × 16.1 + 10.8 = 43 → 5 rows.
+    expect(r.count).toBe(58);
+    expectReachable(r);
+    // A 6 m aisle: two modules of 16.6 m, and the connector: 60 (64 before the network).
+    const six = generateParkingLayout({ boundary: lot }, { aisleWidthM: 6, fillStrips: false });
+    expect(six.count).toBe(60);
+    expectReachable(six);
+    // A 5.5 m reverse-in aisle on a 45 m lot: three aisles, 72 after the connector.
     const deep = generateParkingLayout({ boundary: polygon(rect(40, 45)) }, { aisleWidthM: 5.5 });
-    expect(deep.count).toBe(5 * 16);
+    expect(deep.count).toBe(72);
+    expectReachable(deep);
   });
 
-  it('keeps a fixed orientation when asked', () => {
+  it('keeps a fixed orientation when asked, its one-way filler entered and left by connectors', () => {
     const r = generateParkingLayout({ boundary: polygon(rect(60.5, 30)) }, { orientationDeg: 90 });
-    // Aisles east–west along the 60.5 m side: one module in 30 m: 2 × 25 = 50; the 10.4 m
-    // left takes a 60° row on its 4.5 m aisle along the lot's edge (5.8 + 4.5 = 10.3 m),
-    // ⌊(60.5 − 4.75)/2.8⌋ + 1 = 20, whose 2.55 m of slack holds the accessible pair's aisle
-    // (1.2 / sin 60° = 1.39 m), so no stall is lost: 70 (was 49 = 50 − 1 before strips were
-    // filled). Free search: 72 (rows along the 30 m side).
+    // Aisles east–west along the 60.5 m side: one 90° module in 30 m (2 × 25 = 50 before the
+    // network) and a 60° filler row on its one-way 4.5 m aisle along the lot's edge; the filler
+    // aisle is one-way, so it is entered by one 5.5 m connector and left by another (one at
+    // each end, crossing the 9 m two-way aisle): 45 at 90° and 16 at 60° (70 before).
     expect(r.angleDeg).toBeCloseTo(90, 1);
-    expect(r.count).toBe(70);
+    expect(r.count).toBe(61);
     const byAngle = (deg: number) =>
       r.stalls.features.filter((f) => f.properties.angleDeg === deg).length;
-    expect([byAngle(90), byAngle(60)]).toEqual([50, 20]);
+    expect([byAngle(90), byAngle(60)]).toEqual([45, 16]);
     expect(r.stallAngleDeg).toBe(90);
+    const drive = r.aisles.features.filter((f) => f.properties.kind === 'drive');
+    expect(drive.map((f) => `${f.properties.role}:${f.properties.widthM}`).sort()).toEqual([
+      'aisle:4.5',
+      'aisle:9',
+      'connector:5.5',
+      'connector:5.5',
+    ]);
+    expect(drive.find((f) => f.properties.widthM === 4.5)!.properties.oneWay).toBe(true);
+    expect(drive.find((f) => f.properties.widthM === 9)!.properties.oneWay).toBe(false);
+    expectReachable(r);
   });
 
-  it('fills the strip two 90° modules leave with a single-loaded row on an edge aisle', () => {
-    // 50 × 50 m: 2 modules of 19.6 m = 39.2 m, 4 rows × ⌊50/2.4⌋ = 20 = 80 (75 % of the
-    // 23.52 m² bound). The 10.8 m left is too narrow for a 90° row (14.3 m) but takes a 60° row
-    // with its 4.5 m aisle (10.3 m): ⌊(50 − 4.75)/2.8⌋ + 1 = 17, so 97.
+  it('joins the aisles of a square lot with one connector from the entrance', () => {
+    // 50 × 50 m: 2 modules of 19.6 m, 4 rows × ⌊50/2.4⌋ = 20 = 80 before the network; the
+    // connector from the entrance (middle of the south edge) along that edge takes 1–2 stalls of
+    // each row: 76. A filler in the 10.8 m strip would need a second connector (its aisle is
+    // one-way), which costs as many 90° stalls as it adds.
     const r = generateParkingLayout({ boundary: polygon(rect(50, 50)) });
-    expect(r.count).toBe(97);
-    const byAngle = (deg: number) =>
-      r.stalls.features.filter((f) => f.properties.angleDeg === deg).length;
-    expect([byAngle(90), byAngle(60)]).toEqual([80, 17]);
+    expect(r.count).toBe(76);
     const drive = r.aisles.features.filter((f) => f.properties.kind === 'drive');
-    expect(drive.map((f) => f.properties.widthM).sort()).toEqual([4.5, 9, 9]);
-    // The filler's aisle runs along the lot's edge: one of its long sides lies on it.
-    const filler = toLocalRing(
-      drive.find((f) => f.properties.widthM === 4.5)!.geometry.coordinates[0]!,
-      P,
-    );
-    const onEdge = (v: number) => Math.abs(v) < 1e-6 || Math.abs(v - 50) < 1e-6;
-    const xs = filler.map((p) => p[0]);
-    const ys = filler.map((p) => p[1]);
-    expect(xs.some(onEdge) || ys.some(onEdge)).toBe(true);
-    expect(
-      generateParkingLayout({ boundary: polygon(rect(50, 50)) }, { fillStrips: false }).count,
-    ).toBe(80);
+    expect(drive.map((f) => f.properties.widthM).sort()).toEqual([5.5, 9, 9]);
+    expectReachable(r);
   });
 
   it('returns no stalls (not an error) when nothing fits', () => {
-    // 10 × 10 m now holds two parallel stalls back to back on a 3.8 m aisle (2.4 + 3.8 + 2.4 =
-    // 8.6 m deep, 6 m long); 5 × 5 m holds none (a parallel row needs 6 m of length).
-    expect(generateParkingLayout({ boundary: polygon(rect(10, 10)) }).count).toBe(2);
+    // 10 × 10 m holds one 45° stall on a one-way 3.8 m aisle, entered from the gate and left by a
+    // connector; 5 × 5 m holds none.
+    expect(generateParkingLayout({ boundary: polygon(rect(10, 10)) }).count).toBe(1);
     const r = generateParkingLayout({ boundary: polygon(rect(5, 5)) });
     expect(r.count).toBe(0);
     expect(r.stalls.features).toEqual([]);

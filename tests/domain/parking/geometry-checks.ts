@@ -1,4 +1,9 @@
 import type { Position } from 'geojson';
+import { expect } from 'vitest';
+import { nearestPointOnSegment } from '../../../domain/geo/nearest-point-on-segment';
+import { checkStallReachability } from '../../../domain/parking/check-stall-reachability';
+import type { ParkingLayoutResult } from '../../../domain/parking/types';
+import { RULES } from '../../../domain/standards/rules';
 import type { LocalProjection, XY } from '../../../domain/geo/local-projection';
 import { ringSignedArea } from '../../../domain/geo/ring-signed-area';
 import { segmentsIntersect } from '../../../domain/geo/segments-intersect';
@@ -131,4 +136,48 @@ export function overlappingPairs(
       if (convexOverlapSqM(stalls[i]!, stalls[j]!) >= tolSqM) out.push([i, j]);
     }
   return out;
+}
+
+/**
+ * Asserts that a lot layout is one a car can use: its driving aisles form ONE network that
+ * contains the entrance, every stall opens onto an aisle of it (checked from the geometry alone
+ * by checkStallReachability), with the width JGJ 100 表4.3.4 gives its angle, and the entrance
+ * lies on the lot's outer edge (when `outer` is given, local metres).
+ */
+export function expectReachable(
+  r: ParkingLayoutResult,
+  outer?: readonly XY[],
+  p?: LocalProjection,
+) {
+  expect(r.entrance, 'a lot layout has an entrance').toBeDefined();
+  const check = checkStallReachability({
+    stalls: r.stalls,
+    aisles: r.aisles,
+    entrance: r.entrance!.geometry,
+  });
+  const unreachable = check.reachable.flatMap((ok, i) => (ok ? [] : [i]));
+  expect(unreachable, 'stalls with no way in').toEqual([]);
+  expect(check.reachableCount).toBe(r.count);
+  if (r.count > 0) {
+    expect(check.oneNetwork, 'every aisle in the entrance’s network').toBe(true);
+    expect(check.components, 'one connected aisle network').toBe(1);
+  }
+  const widthFor = (deg: number): number => {
+    const key = deg === 0 ? 'parallel' : (`deg${deg}` as const);
+    return RULES.parking.byAngle[key as keyof typeof RULES.parking.byAngle].value.aisleWidthM;
+  };
+  r.stalls.features.forEach((f, i) => {
+    const aisle = r.aisles.features[check.servedBy[i]!]!;
+    expect(aisle.properties.widthM, `stall ${i}'s aisle width`).toBeGreaterThanOrEqual(
+      Math.min(widthFor(f.properties.angleDeg), r.dimensions.aisleWidthM) - 1e-9,
+    );
+  });
+  if (outer && p) {
+    const e = p.toLocal(r.entrance!.geometry.coordinates);
+    const d = outer.map((a, i) => {
+      const q = nearestPointOnSegment(e, a, outer[(i + 1) % outer.length]!);
+      return Math.hypot(q[0] - e[0], q[1] - e[1]);
+    });
+    expect(Math.min(...d), 'the entrance lies on the lot edge').toBeLessThan(1e-6);
+  }
 }
