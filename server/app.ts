@@ -11,6 +11,8 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
+import { communityBoundaryRoutes } from './routes/community-boundary-routes';
+import { makeCommunityBoundaryStore } from './db/community-boundary-store';
 import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
@@ -64,6 +66,7 @@ function installApi(
   api.use(express.json({ limit: deps.config.bodyLimit }));
   api.use(catalogRoutes(deps));
   api.use(editRoutes(deps));
+  api.use(communityBoundaryRoutes({ ...deps, boundaries: makeCommunityBoundaryStore(deps.db) }));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());

@@ -14,6 +14,7 @@ import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { presentationPaths } from './presentation-openapi';
+import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -106,6 +107,7 @@ export function openApiDocument(): object {
           parameters: [idPath('community id')],
           responses: { 200: { description: 'Feature' }, 404: errorResponse },
         },
+        ...patchCommunityOperation,
       },
       '/api/communities/{id}/scenarios': {
         get: {
@@ -346,6 +348,7 @@ export function openApiDocument(): object {
         },
       },
       ...reviewOpenApiPaths(),
+      ...communityBoundaryPaths,
     },
     components: {
       schemas: {
@@ -371,6 +374,7 @@ export function openApiDocument(): object {
                     'FORBIDDEN',
                     'ILLEGAL_TRANSITION',
                     'PROPOSAL_LOCKED',
+                    'COMMUNITY_HAS_PROPOSALS',
                   ],
                 },
                 message: { type: 'string' },

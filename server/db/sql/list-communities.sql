@@ -11,6 +11,7 @@ SELECT json_build_object(
     'householdsEstimated', c.households_estimated, 'buildingCount', c.building_count,
     'floorAreaSqM', c.floor_area_sqm, 'floorAreaEstimated', c.floor_area_estimated,
     'stage', c.stage, 'budgetWan', c.budget_wan,
+    'version', c.version,
     'baselineScenarioId', (SELECT s.id FROM scenario s
                            WHERE s.district_id = c.district_id AND s.community_id = c.id
                              AND s.kind = 'baseline'))
