@@ -42,6 +42,8 @@ export interface CommunityProperties {
   stage: RenewalStage;
   budgetWan: number | null;
   baselineScenarioId: Id | null;
+  /** Optimistic version of the community (its boundary and name, issue 17). */
+  version?: number;
   /** District review: the community's colour for the chosen indicator (client-side only). */
   choroplethColor?: readonly [number, number, number] | null;
 }

@@ -39,6 +39,8 @@ const MODE_OF_TOOL: Record<DrawTool, string> = {
   fireLane: 'linestring',
   tree: 'point',
   facility: 'point',
+  boundary: 'polygon',
+  boundarySplit: 'linestring',
 };
 
 /** terra-draw keeps at most 9 decimals (≈ 0.1 mm); more fails its validation. */

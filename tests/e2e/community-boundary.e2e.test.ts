@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2E_OUT, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
+import { loginAs } from '../helpers/login-as';
+
+let stack: E2eStack | undefined;
+const NAME = `e2e 新画小区 ${process.pid}`;
+
+beforeAll(async () => {
+  stack = await startE2eStack();
+}, 240_000);
+
+afterAll(async () => {
+  // A shared server database must get the demo back: the drawn community's features return to
+  // the district context before the community goes.
+  if (stack) {
+    await stack.t.db.query(
+      `UPDATE feature f SET scenario_id = ctx.id
+       FROM scenario s, community c, scenario ctx
+       WHERE f.scenario_id = s.id AND s.community_id = c.id AND c.name = $1
+         AND ctx.district_id = c.district_id AND ctx.community_id IS NULL AND ctx.kind = 'baseline'`,
+      [NAME],
+    );
+    await stack.t.db.query('DELETE FROM community WHERE name = $1', [NAME]);
+  }
+  await stack?.close();
+});
+
+// A block of public buildings north of 富润家园, outside every demo 小区 (WGS84 lon/lat):
+//   (116.348, 40.004) ┌──────┐ (116.350, 40.004)
+//                     │ 16 栋 │
+//   (116.348, 40.002) └──────┘ (116.350, 40.002)
+const BLOCK: [number, number][] = [
+  [116.348, 40.004],
+  [116.35, 40.004],
+  [116.35, 40.002],
+  [116.348, 40.002],
+];
+
+async function pixelOf(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.locator('rpm-map').evaluate((el, ll) => {
+    const map = (
+      el as unknown as {
+        map: {
+          project(p: [number, number]): { x: number; y: number };
+          getCanvas(): HTMLCanvasElement;
+        };
+      }
+    ).map;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lngLat);
+}
+
+async function clickAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const { x, y } = await pixelOf(page, lngLat);
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(200);
+}
+
+describe('community boundaries in headless Chromium', () => {
+  it('draws a boundary, confirms the preview and finds the new community in the list with its buildings', async () => {
+    const { browser, base, t } = stack!;
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await loginAs(page, 'planner', base);
+    await page.goto(base);
+    await page.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 180_000 });
+    const list = page.locator('rpm-community-list');
+    await list.getByText('共 10 个小区').waitFor();
+
+    await page.locator('rpm-boundary-tools [data-action="boundary-draw"]').click();
+    for (const p of BLOCK) await clickAt(page, p);
+    await clickAt(page, BLOCK[0]!); // the first vertex closes the polygon
+
+    // The confirm dialog previews the change (dry run) before anything is written.
+    const dialog = page.locator('rpm-boundary-tools [role="dialog"]');
+    await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
+    const previewRow = dialog.locator('tbody tr').first();
+    const previewText = (await previewRow.textContent()) ?? '';
+    expect(previewText).toMatch(/新建\s*→\s*\d+/);
+    const [none] = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM community WHERE name = $1',
+      [NAME],
+    );
+    expect(none!.n).toBe(0);
+    await dialog.locator('[data-field="boundary-name"]').fill(NAME);
+    await page.screenshot({ path: join(E2E_OUT, 'community-boundary-confirm.png') });
+    await dialog.locator('[data-action="boundary-confirm"]').click();
+
+    // The district reloads with the new community, its buildings counted by the server.
+    await list.getByText('共 11 个小区').waitFor({ timeout: 120_000 });
+    const [saved] = await t.db.query<{ buildings: number; households: number }>(
+      'SELECT building_count AS buildings, households FROM community WHERE name = $1',
+      [NAME],
+    );
+    expect(saved!.buildings).toBeGreaterThanOrEqual(12);
+    const item = list.locator('button', { hasText: NAME });
+    await item.waitFor();
+    expect(await item.textContent()).toContain(`${saved!.buildings} 栋`);
+    expect(previewText).toContain(`新建 → ${saved!.buildings}`);
+    await page.locator('rpm-boundary-tools input[name="name"]').waitFor();
+    expect(await page.locator('rpm-boundary-tools input[name="name"]').inputValue()).toBe(NAME);
+    await page.screenshot({ path: join(E2E_OUT, 'community-boundary.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 400_000);
+});
