@@ -5,6 +5,7 @@ import { E2E_OUT, startE2eStack, type E2eStack } from '../helpers/e2e-stack';
 import { loginAs } from '../helpers/login-as';
 
 let stack: E2eStack | undefined;
+let page: Page;
 const NAME = `e2e 新画小区 ${process.pid}`;
 
 beforeAll(async () => {
@@ -18,11 +19,11 @@ afterAll(async () => {
     await stack.t.db.query(
       `UPDATE feature f SET scenario_id = ctx.id
        FROM scenario s, community c, scenario ctx
-       WHERE f.scenario_id = s.id AND s.community_id = c.id AND c.name = $1
+       WHERE f.scenario_id = s.id AND s.community_id = c.id AND c.name LIKE $1
          AND ctx.district_id = c.district_id AND ctx.community_id IS NULL AND ctx.kind = 'baseline'`,
-      [NAME],
+      [`${NAME}%`],
     );
-    await stack.t.db.query('DELETE FROM community WHERE name = $1', [NAME]);
+    await stack.t.db.query('DELETE FROM community WHERE name LIKE $1', [`${NAME}%`]);
   }
   await stack?.close();
 });
@@ -65,7 +66,7 @@ describe('community boundaries in headless Chromium', () => {
   it('draws a boundary, confirms the preview and finds the new community in the list with its buildings', async () => {
     const { browser, base, t } = stack!;
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
+    page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await loginAs(page, 'planner', base);
@@ -108,6 +109,43 @@ describe('community boundaries in headless Chromium', () => {
     expect(await page.locator('rpm-boundary-tools input[name="name"]').inputValue()).toBe(NAME);
     await page.screenshot({ path: join(E2E_OUT, 'community-boundary.png') });
     expect(errors).toEqual([]);
-    await context.close();
   }, 400_000);
+
+  it('splits the new community by a drawn line into two whose buildings add up', async () => {
+    const { t } = stack!;
+    const [before] = await t.db.query<{ buildings: number }>(
+      'SELECT building_count AS buildings FROM community WHERE name = $1',
+      [NAME],
+    );
+    // Zoom out one step so that the line can start and end outside the boundary.
+    await page.locator('rpm-map').evaluate((el) => {
+      const map = (el as unknown as { map: { setZoom(z: number): void; getZoom(): number } }).map;
+      map.setZoom(map.getZoom() - 1);
+    });
+    await page.waitForTimeout(800);
+    await page.locator('rpm-boundary-tools [data-action="boundary-split"]').click();
+    const line: [number, number][] = [
+      [116.3475, 40.003],
+      [116.3505, 40.003],
+    ];
+    for (const p of line) await clickAt(page, p);
+    await clickAt(page, line[1]!); // clicking the last point again finishes the line
+    const dialog = page.locator('rpm-boundary-tools [role="dialog"]');
+    await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('tbody tr').count()).toBe(2);
+    await page.screenshot({ path: join(E2E_OUT, 'community-boundary-split.png') });
+    await dialog.locator('[data-action="boundary-confirm"]').click();
+    await page
+      .locator('rpm-community-list')
+      .getByText('共 12 个小区')
+      .waitFor({ timeout: 120_000 });
+    const parts = await t.db.query<{ buildings: number }>(
+      'SELECT building_count AS buildings FROM community WHERE name LIKE $1 ORDER BY id',
+      [`${NAME}%`],
+    );
+    expect(parts).toHaveLength(2);
+    expect(parts.every((p) => p.buildings > 0)).toBe(true);
+    expect(parts[0]!.buildings + parts[1]!.buildings).toBe(before!.buildings);
+    await page.context().close();
+  }, 300_000);
 });
