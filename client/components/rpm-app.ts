@@ -966,14 +966,23 @@ export class RpmApp extends LitElement {
     const districtId = this._districtId;
     if (!districtId) return;
     this._selected = null;
-    this._plannedCommunity = null;
     await this._loader.load(districtId);
     const state = this._loader.state;
     const focus =
       state.status === 'loaded'
         ? state.data.communities.find((c) => String(c.properties.id) === String(focusId))
         : undefined;
-    if (focus) this._flyToCommunity(focus);
+    if (!focus) {
+      this._plannedCommunity = null;
+      return;
+    }
+    // The open community itself changed (edit, split, rename): reload its scenarios too.
+    const same = String(focus.properties.id) === this._planner.view.communityId;
+    this._flyToCommunity(focus);
+    if (same) {
+      this._plannedCommunity = focus;
+      await this._planner.reopenCommunity();
+    }
   }
 
   private _flyToCommunity(community: CommunityFeature): void {

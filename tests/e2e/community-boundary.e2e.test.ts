@@ -83,7 +83,7 @@ describe('community boundaries in headless Chromium', () => {
     const dialog = page.locator('rpm-boundary-tools [role="dialog"]');
     await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
     const previewRow = dialog.locator('tbody tr').first();
-    const previewText = (await previewRow.textContent()) ?? '';
+    const previewText = ((await previewRow.textContent()) ?? '').replace(/\s+/g, ' ');
     expect(previewText).toMatch(/新建\s*→\s*\d+/);
     const [none] = await t.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM community WHERE name = $1',
@@ -146,6 +146,68 @@ describe('community boundaries in headless Chromium', () => {
     expect(parts).toHaveLength(2);
     expect(parts.every((p) => p.buildings > 0)).toBe(true);
     expect(parts[0]!.buildings + parts[1]!.buildings).toBe(before!.buildings);
+  }, 300_000);
+
+  it('reshapes a boundary by dragging a vertex, renames it inline and merges the parts back', async () => {
+    const { t } = stack!;
+    const list = page.locator('rpm-community-list');
+    const tools = page.locator('rpm-boundary-tools');
+    const dialog = tools.locator('[role="dialog"]');
+    const row = async (name: string) =>
+      (
+        await t.db.query<{ id: number; version: number; buildings: number; ring: string }>(
+          `SELECT id, version, building_count AS buildings,
+                  ST_AsGeoJSON(ST_ExteriorRing(ST_GeometryN(geom, 1))) AS ring
+           FROM community WHERE name = $1`,
+          [name],
+        )
+      )[0]!;
+    const kept = await row(NAME);
+    await list.locator('button', { hasText: NAME }).first().click();
+    await page.waitForTimeout(1500);
+    await tools.locator('[data-action="boundary-edit"]').click();
+    await page.waitForTimeout(500);
+    // Drag the ring's first vertex 20 px outwards (west); terra-draw shows the handles.
+    const [lon, lat] = (JSON.parse(kept.ring) as { coordinates: [number, number][] })
+      .coordinates[0]!;
+    const from = await pixelOf(page, [lon, lat]);
+    await page.mouse.move(from.x, from.y, { steps: 4 });
+    await page.mouse.down();
+    await page.mouse.move(from.x - 20, from.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    await tools.locator('[data-action="boundary-finish-edit"]:not([disabled])').click();
+    await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
+    await dialog.locator('[data-action="boundary-confirm"]').click();
+    await expect
+      .poll(async () => (await row(NAME)).version, { timeout: 60_000 })
+      .toBe(kept.version + 1);
+    expect((await row(NAME)).ring).not.toBe(kept.ring);
+
+    // Rename inline: a PATCH with the name.
+    const renamed = `${NAME} 北`;
+    await list.locator('button', { hasText: NAME }).first().waitFor();
+    await list.getByText(NAME, { exact: true }).click();
+    await page.waitForTimeout(1000);
+    await tools.locator('input[name="name"]').fill(renamed);
+    await tools.locator('[data-action="boundary-rename"]').click();
+    await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
+    await dialog.locator('[data-action="boundary-confirm"]').click();
+    await list.getByText(renamed).waitFor({ timeout: 60_000 });
+
+    // Merge the other part into it: 11 communities again, the buildings of both.
+    const a = await row(renamed);
+    const b = await row(`${NAME} 二区`);
+    await tools.locator('select[data-field="merge-with"]').selectOption(String(b.id));
+    await tools.locator('[data-action="boundary-merge"]').click();
+    await dialog.locator('table[data-preview]').waitFor({ timeout: 60_000 });
+    expect(await dialog.locator('tbody tr').count()).toBe(2);
+    await dialog.locator('[data-action="boundary-confirm"]').click();
+    await list.getByText('共 11 个小区').waitFor({ timeout: 120_000 });
+    const merged = await row(renamed);
+    expect(merged.buildings).toBe(a.buildings + b.buildings);
+    await list.getByText(`${merged.buildings} 栋`).first().waitFor();
+    await page.screenshot({ path: join(E2E_OUT, 'community-boundary-merged.png') });
     await page.context().close();
   }, 300_000);
 });
