@@ -264,7 +264,7 @@ export class RpmBoundaryTools extends LitElement {
           ?disabled=${!this._mergeWith || this.busy}
           @click=${() => this._emit({ action: 'merge', otherId: this._mergeWith })}
         >
-          ⧉ ${this._t('boundary.merge')}
+          ∪ ${this._t('boundary.merge')}
         </button>
       </div>
     `;
