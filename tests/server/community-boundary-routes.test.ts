@@ -594,13 +594,31 @@ describe('proposals of affected communities', () => {
       .expect(201);
     const kept = (res.body.communities as Counts[]).find((x) => x.id === c.id)!;
     expect(await copies()).toBe(kept.features);
+    // Merging the new part back: the arriving features get unchanged copies in the open
+    // proposal again, so it copies the whole community as before (its diff shows no change).
+    const part = (res.body.communities as Counts[]).find((x) => x.id !== c.id)!;
+    const merged = await planner
+      .post(`/api/districts/${districtId}/communities/merge`)
+      .send({ ids: [c.id, part.id], versions: [kept.version, part.version] })
+      .expect(200);
+    expect(merged.body.communities[0].features).toBe(c.features);
+    expect(await copies()).toBe(c.features);
+    const [unchanged] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM feature p JOIN feature b ON b.id = p.source_id
+       WHERE p.scenario_id = $1 AND b.scenario_id = $2 AND ST_Equals(p.geom, b.geom)`,
+      [proposal.body.id, c.baselineId],
+    );
+    expect(unchanged!.n).toBe(c.features);
     // A proposal under review locks its community's features.
     await t.db.query(`UPDATE scenario SET review_state = 'submitted' WHERE id = $1`, [
       proposal.body.id,
     ]);
     const locked = await planner
       .patch(`/api/communities/${c.id}`)
-      .send({ version: kept.version, geometry: rect(116.3, 39.99, 116.4, 40.02) })
+      .send({
+        version: merged.body.communities[0].version,
+        geometry: rect(116.3, 39.99, 116.4, 40.02),
+      })
       .expect(409);
     expect(locked.body.error.details.conflicts[0].reason).toBe('locked');
   });
