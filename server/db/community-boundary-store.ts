@@ -317,9 +317,7 @@ export function makeCommunityBoundaryStore(db: Database): CommunityBoundaryStore
     tx: Executor,
     districtId: number,
   ): Promise<Map<number, CommunityCounts>> {
-    const rows = await tx.query<{ id: number }>('SELECT id FROM community WHERE district_id = $1', [
-      districtId,
-    ]);
+    const rows = await tx.query<{ id: number }>(sql('district-community-ids'), [districtId]);
     return new Map(
       (
         await counts(
@@ -431,11 +429,9 @@ export function makeCommunityBoundaryStore(db: Database): CommunityBoundaryStore
           throw new BoundaryRefusal({ code: 'other-district', communityIds: foreign });
         await requireAssigned(tx, input.ids, actor);
         const [survivor, ...absorbed] = input.ids as [number, ...number[]];
-        const withProposals = await tx.query<{ id: number }>(
-          `SELECT DISTINCT community_id AS id FROM scenario
-           WHERE kind = 'proposal' AND community_id = ANY ($1::bigint[]) ORDER BY 1`,
-          [absorbed],
-        );
+        const withProposals = await tx.query<{ id: number }>(sql('communities-with-proposals'), [
+          absorbed,
+        ]);
         if (withProposals.length) {
           throw new BoundaryRefusal({
             code: 'absorbed-proposals',

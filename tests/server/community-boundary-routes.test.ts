@@ -621,6 +621,17 @@ describe('proposals of affected communities', () => {
       })
       .expect(409);
     expect(locked.body.error.details.conflicts[0].reason).toBe('locked');
+    // A merge would drop the proposals of a community merged away: refused, it must go first.
+    const survivor = await community('双泉嘉苑');
+    const dropped = await planner
+      .post(`/api/districts/${districtId}/communities/merge`)
+      .send({
+        ids: [survivor.id, c.id],
+        versions: [survivor.version, merged.body.communities[0].version],
+      })
+      .expect(409);
+    expect(dropped.body.error.code).toBe('COMMUNITY_HAS_PROPOSALS');
+    expect(dropped.body.error.details.communityIds).toEqual([c.id]);
   });
 
   it('writes an audit entry for every boundary change', async () => {
