@@ -12,6 +12,8 @@ import { errorHandler } from './http/error-handler';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { importWarningRoutes } from './routes/import-warning-routes';
+import { communityBoundaryRoutes } from './routes/community-boundary-routes';
+import { makeCommunityBoundaryStore } from './db/community-boundary-store';
 import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
@@ -66,6 +68,7 @@ function installApi(
   api.use(catalogRoutes(deps));
   api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));
+  api.use(communityBoundaryRoutes({ ...deps, boundaries: makeCommunityBoundaryStore(deps.db) }));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());

@@ -45,6 +45,8 @@ export interface CommunityProperties {
   /** True when the importer made the name up (no name in OSM); see nameBasis. */
   nameProvisional?: boolean;
   nameBasis?: 'address' | 'road' | 'numbered' | null;
+  /** Optimistic version of the community (its boundary and name, issue 17). */
+  version?: number;
   /** District review: the community's colour for the chosen indicator (client-side only). */
   choroplethColor?: readonly [number, number, number] | null;
 }

@@ -31,6 +31,7 @@ import { facilityCategoryName, translate, type Locale } from '../i18n/translate'
 import { bboxOf } from '../map/bbox-of';
 import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
 import { isParkingTool, TOOL_KEYS, DRAW_TOOLS, type DrawTool } from '../map/draw-tools';
+import { isBoundaryTool } from '../map/draw-tools';
 import type { EditTarget } from '../map/map-controller';
 import { DEFAULT_VISIBILITY, type LayerGroup, type LayerVisibility } from '../map/layer-groups';
 import type { EngineStatus } from './rpm-header';
@@ -71,6 +72,9 @@ import './rpm-compare-cards';
 import './rpm-compare-view';
 import './rpm-presenter';
 import './rpm-story-panel';
+import './rpm-boundary-tools';
+import { BoundaryController } from '../data/boundary.controller';
+import type { BoundaryAction } from './rpm-boundary-tools';
 
 /** Localised text for a failed call: network trouble, or the server's own code and message. */
 function errorMessage(locale: Locale, error: unknown): string {
@@ -163,6 +167,14 @@ export class RpmApp extends LitElement {
     setVisibility: (v) => (this._visibility = v),
     visibility: () => this._visibility,
     mainMap: () => this.renderRoot.querySelector<RpmMap>('rpm-map#main-map'),
+  });
+
+  /** Community boundaries: draw, edit, split, merge, rename, promote (issue 17). */
+  private readonly _boundary = new BoundaryController(this, {
+    locale: () => this._locale,
+    districtId: () => this._districtId,
+    setTool: (tool) => this._setTool(tool),
+    reload: (focusId) => this._reloadAfterBoundaryChange(focusId),
   });
 
   static override styles = css`
@@ -345,7 +357,7 @@ export class RpmApp extends LitElement {
           .bounds=${district?.bbox}
           .plan=${this._planOverlay(ledger)}
           .tool=${this._tool}
-          .editing=${this._editTarget()}
+          .editing=${this._boundary.editTarget ?? this._editTarget()}
           .coverage=${this._coverage.overlay(data)}
           @rpm-feature-editing=${(e: CustomEvent<{ id: string; geometry: Geometry }>) =>
             this._coverage.previewMove(e.detail.id, e.detail.geometry)}
@@ -359,6 +371,7 @@ export class RpmApp extends LitElement {
           @rpm-draw-finish=${(e: CustomEvent<{ tool: DrawTool; geometry: Geometry }>) =>
             void this._onDrawFinish(e.detail.tool, e.detail.geometry)}
           @rpm-feature-edit=${(e: CustomEvent<{ id: string; geometry: Geometry }>) =>
+            this._boundary.onEdit(e.detail.id, e.detail.geometry) ||
             void this._planner.update(e.detail.id, { geometry: e.detail.geometry })}
           @rpm-map-error=${(e: CustomEvent<{ error: unknown }>) => {
             this._mapError = e.detail.error;
@@ -372,6 +385,7 @@ export class RpmApp extends LitElement {
       </main>
       <div class="panel">
         <div class="sections">
+          ${this._renderBoundaryTools(data)}
           <div class="planner">
             <rpm-scenario-panel
               .locale=${this._locale}
@@ -742,7 +756,7 @@ export class RpmApp extends LitElement {
   }
 
   private _setTool(tool: DrawTool): void {
-    if (tool !== 'select' && !this._planner.editable) return;
+    if (tool !== 'select' && !this._planner.editable && !isBoundaryTool(tool)) return;
     if (tool === this._tool) return;
     if (!this._draft.draft?.finished) this._draft.clear();
     this._tool = tool;
@@ -754,6 +768,7 @@ export class RpmApp extends LitElement {
   }
 
   private async _onDrawFinish(tool: DrawTool, geometry: Geometry): Promise<void> {
+    if (this._boundary.onDrawFinish(tool, geometry)) return;
     if (isParkingTool(tool)) {
       this._draft.setShape(tool, geometry, true);
       return;
@@ -917,6 +932,80 @@ export class RpmApp extends LitElement {
     this._errorDismissed = false;
     this._plannedCommunity = null;
     void this._loader.load(districtId);
+  }
+
+  /** The community boundary panel, for accounts that may edit (issue 17). */
+  private _renderBoundaryTools(data: DistrictData | undefined) {
+    if (!data || !this._session.canEdit || this._present.presenting) return nothing;
+    const b = this._boundary;
+    const selected = this._selected?.type === 'community' ? this._selected : null;
+    const community =
+      b.target ??
+      (selected
+        ? (data.communities.find(
+            (c) => String(c.properties.id) === String(selected.properties.id),
+          ) ?? null)
+        : this._plannedCommunity);
+    return html`<rpm-boundary-tools
+      .locale=${this._locale}
+      .community=${community}
+      .communities=${data.communities}
+      .feature=${this._selected?.type === 'feature' ? this._selected : null}
+      .mode=${b.mode}
+      .pending=${b.pending}
+      .error=${b.error}
+      ?busy=${b.busy}
+      ?edited=${b.edited}
+      @rpm-boundary-action=${(e: CustomEvent<BoundaryAction>) =>
+        this._onBoundaryAction(e.detail, community, data)}
+    ></rpm-boundary-tools>`;
+  }
+
+  private _onBoundaryAction(
+    a: BoundaryAction,
+    community: CommunityFeature | null,
+    data: DistrictData,
+  ): void {
+    const b = this._boundary;
+    if (a.action === 'draw') b.startDraw();
+    else if (a.action === 'promote' && this._selected) b.promote(this._selected);
+    else if (a.action === 'confirm') void b.confirm();
+    else if (a.action === 'cancel') b.cancel();
+    else if (a.action === 'dismiss') b.dismissError();
+    else if (a.action === 'name') b.setName(a.name);
+    else if (a.action === 'finish-edit') b.finishEdit();
+    else if (!community) return;
+    else if (a.action === 'edit') b.startEdit(community);
+    else if (a.action === 'split') b.startSplit(community);
+    else if (a.action === 'rename') b.rename(community, a.name);
+    else if (a.action === 'merge') {
+      const other = data.communities.find((c) => String(c.properties.id) === a.otherId);
+      if (other) b.merge(community, [other]);
+    }
+  }
+
+  /** After a boundary change: reload the district, then focus the community it produced. */
+  private async _reloadAfterBoundaryChange(focusId: number | null): Promise<void> {
+    const districtId = this._districtId;
+    if (!districtId) return;
+    this._selected = null;
+    await this._loader.load(districtId);
+    const state = this._loader.state;
+    const focus =
+      state.status === 'loaded'
+        ? state.data.communities.find((c) => String(c.properties.id) === String(focusId))
+        : undefined;
+    if (!focus) {
+      this._plannedCommunity = null;
+      return;
+    }
+    // The open community itself changed (edit, split, rename): reload its scenarios too.
+    const same = String(focus.properties.id) === this._planner.view.communityId;
+    this._flyToCommunity(focus);
+    if (same) {
+      this._plannedCommunity = focus;
+      await this._planner.reopenCommunity();
+    }
   }
 
   private _flyToCommunity(community: CommunityFeature): void {

@@ -13,6 +13,8 @@ const TOOL_ICONS: Record<DrawTool, string> = {
   fireLane: '═',
   tree: '♣',
   facility: '✚',
+  boundary: '⬠',
+  boundarySplit: '✂',
 };
 
 /**

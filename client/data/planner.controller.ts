@@ -188,6 +188,14 @@ export class PlannerController implements ReactiveController {
     }
   }
 
+  /** Reloads the open community's scenarios and baseline (after its boundary changed, issue 17). */
+  async reopenCommunity(): Promise<void> {
+    const id = this._view.communityId;
+    if (id === null) return;
+    this._set({ communityId: null });
+    await this.openCommunity(id);
+  }
+
   /** Reloads the active proposal's features (after an import wrote to it on the server). */
   async reloadActive(): Promise<void> {
     const id = this._view.activeId;

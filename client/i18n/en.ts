@@ -397,4 +397,48 @@ export const en: Messages = {
   'import.geojson': 'Import GeoJSON',
   'import.done': '{n} features imported',
   'import.failed': 'Import failed: {message}',
+  'tool.boundary': 'Community boundary',
+  'tool.boundarySplit': 'Split line',
+  'tool.hint.boundary':
+    'Click the new community boundary point by point; click the first vertex to close. Esc cancels.',
+  'tool.hint.boundarySplit':
+    'Draw a line across the community; double-click to finish. Esc cancels.',
+  // Community boundaries (issue 17).
+  'boundary.title': 'Community boundary',
+  'boundary.draw': 'Draw a new community',
+  'boundary.promote': 'Make the selected polygon a community',
+  'boundary.pick':
+    'Pick a community on the map or in the list to edit, split, merge or rename its boundary',
+  'boundary.edit': 'Edit boundary',
+  'boundary.finishEdit': 'Finish editing',
+  'boundary.split': 'Split',
+  'boundary.merge': 'Merge',
+  'boundary.mergeWith': 'Merge with…',
+  'boundary.rename': 'Rename',
+  'boundary.renameLabel': 'Community name',
+  'boundary.nameLabel': 'Name of the new community',
+  'boundary.defaultName': 'New community',
+  'boundary.splitName': '{name} part 2',
+  'boundary.hint.draw': 'Click the boundary point by point; click the first vertex to close it',
+  'boundary.hint.split':
+    'Draw a line from outside, across the community, to outside; double-click to finish',
+  'boundary.hint.edit': 'Drag vertices or midpoints, then press "Finish editing"',
+  'boundary.notEditable':
+    'A boundary of several parts or with holes cannot be edited by its vertices; split or redraw it',
+  'boundary.op.create': 'New community',
+  'boundary.op.promote': 'Promote to community',
+  'boundary.op.patch': 'Change community',
+  'boundary.op.split': 'Split community',
+  'boundary.op.merge': 'Merge communities',
+  'boundary.previewing': 'Computing before and after…',
+  'boundary.col.community': 'Community',
+  'boundary.col.buildings': 'Buildings (before → after)',
+  'boundary.col.households': 'Households (before → after)',
+  'boundary.new': 'new',
+  'boundary.gone': 'merged',
+  'boundary.moved':
+    '{n} baseline features change community ({into} from the district context, {out} to it)',
+  'boundary.confirm': 'Confirm',
+  'boundary.cancel': 'Cancel',
+  'boundary.error': 'Boundary change not saved: {message}',
 };

@@ -39,6 +39,8 @@ const MODE_OF_TOOL: Record<DrawTool, string> = {
   fireLane: 'linestring',
   tree: 'point',
   facility: 'point',
+  boundary: 'polygon',
+  boundarySplit: 'linestring',
 };
 
 /**

@@ -12,7 +12,15 @@ export const DRAW_TOOLS = [
   'tree',
   'facility',
 ] as const;
-export type DrawTool = (typeof DRAW_TOOLS)[number];
+/**
+ * Tools of the community boundary panel (issue 17), not on the proposal toolbar: `boundary`
+ * draws a new community's 红线 (polygon), `boundarySplit` the line that splits one.
+ */
+export const BOUNDARY_TOOLS = ['boundary', 'boundarySplit'] as const;
+export type DrawTool = (typeof DRAW_TOOLS)[number] | (typeof BOUNDARY_TOOLS)[number];
+
+export const isBoundaryTool = (tool: DrawTool): tool is (typeof BOUNDARY_TOOLS)[number] =>
+  (BOUNDARY_TOOLS as readonly string[]).includes(tool);
 
 /** Keyboard shortcut of each tool (shown in the toolbar's tooltips). */
 export const TOOL_KEYS: Record<DrawTool, string> = {
@@ -24,6 +32,9 @@ export const TOOL_KEYS: Record<DrawTool, string> = {
   tree: 'T',
   /** Drops a facility of the coverage panel's category (issue #5). */
   facility: 'A',
+  /** The boundary tools are started from their panel, not by a key. */
+  boundary: '',
+  boundarySplit: '',
 };
 
 /** Tools whose drawing previews a parking layout. */

@@ -127,6 +127,14 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'DELETE', path: '/api/stories/:id', access: STORYTELLERS },
   { method: 'POST', path: '/api/scenarios/:id/import', access: EDITORS, scope: 'scenario-edit' },
 
+  // Community boundaries (红线, issue 17): planners of the communities a change touches, admins.
+  // District routes check the assignment per touched community in the route (one transaction).
+  { method: 'POST', path: '/api/districts/:id/communities', access: EDITORS },
+  { method: 'POST', path: '/api/districts/:id/communities/promote', access: EDITORS },
+  { method: 'POST', path: '/api/districts/:id/communities/merge', access: EDITORS },
+  { method: 'PATCH', path: '/api/communities/:id', access: EDITORS, scope: 'community' },
+  { method: 'POST', path: '/api/communities/:id/split', access: EDITORS, scope: 'community' },
+
   // Accounts and the audit log.
   { method: 'GET', path: '/api/users', access: ADMINS },
   { method: 'POST', path: '/api/users', access: ADMINS },

@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'ILLEGAL_TRANSITION'
-  | 'PROPOSAL_LOCKED';
+  | 'PROPOSAL_LOCKED'
+  | 'COMMUNITY_HAS_PROPOSALS';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -26,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   ILLEGAL_TRANSITION: 409,
   PROPOSAL_LOCKED: 409,
+  COMMUNITY_HAS_PROPOSALS: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

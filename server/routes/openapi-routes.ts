@@ -15,6 +15,7 @@ import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { presentationPaths } from './presentation-openapi';
+import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -108,6 +109,7 @@ export function openApiDocument(): object {
           parameters: [idPath('community id')],
           responses: { 200: { description: 'Feature' }, 404: errorResponse },
         },
+        ...patchCommunityOperation,
       },
       '/api/communities/{id}/scenarios': {
         get: {
@@ -348,6 +350,7 @@ export function openApiDocument(): object {
         },
       },
       ...reviewOpenApiPaths(),
+      ...communityBoundaryPaths,
     },
     components: {
       schemas: {
@@ -373,6 +376,7 @@ export function openApiDocument(): object {
                     'FORBIDDEN',
                     'ILLEGAL_TRANSITION',
                     'PROPOSAL_LOCKED',
+                    'COMMUNITY_HAS_PROPOSALS',
                   ],
                 },
                 message: { type: 'string' },

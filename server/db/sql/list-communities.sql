@@ -12,6 +12,7 @@ SELECT json_build_object(
     'floorAreaSqM', c.floor_area_sqm, 'floorAreaEstimated', c.floor_area_estimated,
     'stage', c.stage, 'budgetWan', c.budget_wan,
     'nameProvisional', c.name_basis IS NOT NULL, 'nameBasis', c.name_basis,
+    'version', c.version,
     'baselineScenarioId', (SELECT s.id FROM scenario s
                            WHERE s.district_id = c.district_id AND s.community_id = c.id
                              AND s.kind = 'baseline'))
