@@ -11,7 +11,10 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'ILLEGAL_TRANSITION'
-  | 'PROPOSAL_LOCKED';
+  | 'PROPOSAL_LOCKED'
+  | 'UNREADABLE_FILE'
+  | 'IMPORT_EXPIRED'
+  | 'IMPORT_STALE';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -26,6 +29,9 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   ILLEGAL_TRANSITION: 409,
   PROPOSAL_LOCKED: 409,
+  UNREADABLE_FILE: 422,
+  IMPORT_EXPIRED: 410,
+  IMPORT_STALE: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */
