@@ -72,6 +72,7 @@ const BUDGET: LedgerHeader = {
     '计划投资',
     '概算',
     '投资概算',
+    '概算投资',
     '预算',
     '改造资金',
     '改造投资',
@@ -250,6 +251,7 @@ export const COMPUTED_HEADERS: readonly string[] = [
   'parkingadded',
   'coveragegaps',
   'firelaneissues',
+  'fire-laneissues',
   'reviewstate',
   'proposal',
 ];
