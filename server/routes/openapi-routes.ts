@@ -13,6 +13,7 @@ import { parkingLayoutBodySchema } from './analysis-routes';
 import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
+import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { presentationPaths } from './presentation-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -346,6 +347,7 @@ export function openApiDocument(): object {
         },
       },
       ...reviewOpenApiPaths(),
+      ...ledgerOpenApiPaths(),
     },
     components: {
       schemas: {
