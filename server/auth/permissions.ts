@@ -126,6 +126,7 @@ export const PERMISSIONS: readonly Permission[] = [
   // then committed. Officials and admins write the community figures, planners the items of
   // their assigned communities (checked per row by the route: planLedgerImport's `may`).
   { method: 'GET', path: '/api/districts/:id/register.xlsx', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/register-items.csv', access: 'read' },
   { method: 'POST', path: '/api/districts/:id/register/import', access: LEDGER_IMPORTERS },
   {
     method: 'POST',

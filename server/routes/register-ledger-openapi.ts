@@ -41,6 +41,14 @@ export function ledgerOpenApiPaths(): Record<string, object> {
         },
       },
     },
+    '/api/districts/{id}/register-items.csv': {
+      get: {
+        summary:
+          "The district's intervention items as CSV (UTF-8 with BOM, zh-CN headers; re-importable) — read",
+        parameters: [id],
+        responses: { 200: { description: 'CSV' }, 404: err },
+      },
+    },
     '/api/districts/{id}/register/import': {
       post: {
         summary:

@@ -13,6 +13,7 @@ import { prefersEnglish } from '../http/error-handler';
 import { idParams, parse } from '../http/parse';
 import { buildRegisterWorkbook } from '../ledger/build-register-workbook';
 import { readLedgerFile } from '../ledger/read-ledger-file';
+import { registerItemsCsv } from '../ledger/register-items-csv';
 import { computeDistrictRegister } from '../register/compute-district-register';
 
 const DISTRICT = { zh: '片区', en: 'District' };
@@ -143,6 +144,16 @@ export function registerLedgerRoutes(deps: {
         `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(`${d.name} 改造台账 ${asOf}.xlsx`)}`,
       )
       .send(bytes);
+  });
+
+  r.get('/districts/:id/register-items.csv', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    await district(id);
+    const [communities, items] = await Promise.all([ledger.communities(id), ledger.items(id)]);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="register-items-${id}.csv"`)
+      .send(registerItemsCsv(communities, items));
   });
 
   r.post('/districts/:id/register/import', ...uploadBody(), async (req, res) => {

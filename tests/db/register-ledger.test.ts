@@ -483,6 +483,23 @@ describe('exporting the district register (.xlsx)', () => {
     expect(itemTotals.result).toBeCloseTo(300 + 180.25 + 95, 2);
   });
 
+  it('exports the items as CSV that re-imports with nothing to change', async () => {
+    const csv = await request(app)
+      .get(`/api/districts/${districtId}/register-items.csv`)
+      .expect(200);
+    // Communities in zh-CN collation order (静 jìng before 石 shí), items by id.
+    expect(csv.text.split('\r\n')).toEqual([
+      '\uFEFF小区编码,小区名称,改造类别,改造内容,数量,单位,投资(万元),阶段,进度(%),竣工验收日期',
+      'HD-002,静淑苑,提升类,养老服务站,1,处,95,宣传发动,0,',
+      'HD-001,石科院生活区,基础类,屋面防水及外墙保温,15,栋,300,宣传发动,50,',
+      'HD-001,石科院生活区,完善类,增设停车位,120,个,180.25,宣传发动,0,',
+      '',
+    ]);
+    const p = (await upload(admin, Buffer.from(csv.text, 'utf8'), 'text/csv').expect(201)).body;
+    expect(p.sheets.map((s: { kind: string }) => s.kind)).toEqual(['items']);
+    expect(p.summary).toMatchObject({ rows: 3, matched: 3, changes: 0, cellErrors: 0 });
+  });
+
   it('re-imports cleanly (round trip, Chinese and English headers): everything matched, nothing to change', async () => {
     for (const lang of ['zh', 'en']) {
       const file = await request(app)
