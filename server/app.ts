@@ -20,6 +20,9 @@ import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { presentationReadRoutes } from './routes/presentation-read-routes';
 import { presentationWriteRoutes } from './routes/presentation-write-routes';
+import { makeLedgerStore } from './db/ledger-store';
+import { makeRegisterStore } from './db/register-store';
+import { registerLedgerRoutes } from './routes/register-ledger-routes';
 import { reportRoutes } from './routes/report-routes';
 import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
@@ -76,6 +79,14 @@ function installApi(
   api.use(presentationReadRoutes(deps));
   api.use(presentationWriteRoutes(deps));
   api.use(tileRoutes(deps));
+  // The district register in and out of Excel (issue #11 item 2).
+  api.use(
+    registerLedgerRoutes({
+      catalog: deps.catalog,
+      register: makeRegisterStore(deps.db),
+      ledger: makeLedgerStore(deps.db),
+    }),
+  );
   for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());
   api.use((req) => {

@@ -57,6 +57,7 @@ import { SessionController } from '../data/session.controller';
 import type { ReviewAction } from '../api/review';
 import type { RegisterRow } from '../api/get-district-register';
 import { districtRegisterCsvUrl } from '../api/get-district-register';
+import { districtRegisterXlsxUrl } from '../api/register-ledger';
 import type { Indicator } from '../map/indicator-colors';
 import { labelPoint } from '../map/label-point';
 import { reviewPinsOf } from '../map/review-pin-layers';
@@ -1071,10 +1072,18 @@ export class RpmApp extends LitElement {
       .indicator=${d.indicator}
       .choropleth=${d.choropleth}
       .csvUrl=${this._districtId ? districtRegisterCsvUrl(this._districtId) : ''}
+      .xlsxUrl=${this._districtId ? districtRegisterXlsxUrl(this._districtId, this._locale) : ''}
+      .districtId=${this._districtId}
+      ?canImport=${['planner', 'reviewer', 'admin'].includes(this._session.user?.role ?? '')}
       .focusedId=${d.focusedId}
       ?loading=${d.loading}
       @rpm-indicator-change=${(e: CustomEvent<{ indicator: Indicator }>) => d.setIndicator(e.detail.indicator)}
       @rpm-register-row=${(e: CustomEvent<{ row: RegisterRow }>) => this._focusRegisterRow(e.detail.row)}
+      @rpm-register-imported=${() => {
+        if (!this._districtId) return;
+        void d.load(this._districtId);
+        void this._loader.refreshCommunities(this._districtId);
+      }}
       @rpm-register-back=${() => {
         d.focusedId = null;
         const district = this._districts?.find((x) => String(x.id) === this._districtId);

@@ -1,6 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { DistrictRegister, RegisterRow } from '../api/get-district-register';
+import { ApiError } from '../api/api-error';
+import { RegisterImportController } from '../data/register-import.controller';
 import { formatNumber, translate, type Locale } from '../i18n/translate';
+import './rpm-register-import-dialog';
 import { INDICATORS, type Choropleth, type Indicator } from '../map/indicator-colors';
 
 type SortKey =
@@ -39,6 +42,9 @@ export class RpmDistrictRegister extends LitElement {
     indicator: {},
     choropleth: { attribute: false },
     csvUrl: {},
+    xlsxUrl: {},
+    districtId: {},
+    canImport: { type: Boolean },
     focusedId: {},
     loading: { type: Boolean },
     _sort: { state: true },
@@ -52,7 +58,16 @@ export class RpmDistrictRegister extends LitElement {
   indicator: Indicator = 'stage';
   choropleth: Choropleth | null = null;
   csvUrl = '';
+  /** The Excel export (register.xlsx); empty hides the link. */
+  xlsxUrl = '';
+  districtId: string | null = null;
+  /** The signed-in role may import a ledger (planner, reviewer, admin). */
+  canImport = false;
   focusedId: string | null = null;
+  /** Ledger import (台账导入): upload → preview dialog → commit; then the owner reloads. */
+  private _import = new RegisterImportController(this, () =>
+    this._emit('rpm-register-imported', { districtId: this.districtId }),
+  );
   loading = false;
   private _sort: SortKey = 'name';
   private _desc = false;
@@ -143,6 +158,22 @@ export class RpmDistrictRegister extends LitElement {
       color: var(--rpm-color-muted, #6b7280);
       padding: 8px;
     }
+    label.import {
+      border: 1px solid var(--rpm-color-border, #d1d5db);
+      border-radius: 3px;
+      padding: 3px 6px;
+      cursor: pointer;
+      background: #f9fafb;
+    }
+    label.import input {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+    }
+    .done {
+      color: #15803d;
+    }
   `;
 
   override render() {
@@ -204,6 +235,36 @@ export class RpmDistrictRegister extends LitElement {
             : nothing
         }
         ${
+          this.xlsxUrl
+            ? html`<a class="csv" data-action="xlsx" href=${this.xlsxUrl} download
+                >${t('district.xlsx')}</a
+              >`
+            : nothing
+        }
+        ${
+          this.canImport && this.districtId
+            ? html`<label class="import"
+                ><span data-action="import">${t('district.import')}</span
+                ><input
+                  type="file"
+                  data-field="ledger-file"
+                  accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+                  @change=${(e: Event) => this._upload(e.target as HTMLInputElement)}
+              /></label>`
+            : nothing
+        }
+        ${
+          this._import.done
+            ? html`<span class="done" data-import-done
+                >${t('ledgerImport.done', {
+                  communities: this._import.done.communitiesUpdated,
+                  inserted: this._import.done.itemsInserted,
+                  updated: this._import.done.itemsUpdated,
+                })}</span
+              >`
+            : nothing
+        }
+        ${
           this.focusedId
             ? html`<button
                 type="button"
@@ -215,7 +276,7 @@ export class RpmDistrictRegister extends LitElement {
             : nothing
         }
       </header>
-      ${this._renderLegend()}
+      ${this._renderLegend()} ${this._renderImport()}
       ${
         !reg
           ? html`<div class="muted">${this.loading ? t('district.loading') : ''}</div>`
@@ -296,6 +357,32 @@ export class RpmDistrictRegister extends LitElement {
               </table>
             </div>`
       }`;
+  }
+
+  private _renderImport() {
+    const imp = this._import;
+    if (!imp.open) return nothing;
+    const error = imp.error
+      ? imp.error instanceof ApiError
+        ? imp.error.message
+        : String(imp.error)
+      : '';
+    return html`<rpm-register-import-dialog
+      .locale=${this.locale}
+      .preview=${imp.preview}
+      ?busy=${imp.busy}
+      .error=${error}
+      @rpm-import-cancel=${() => imp.cancel()}
+      @rpm-import-confirm=${() => this.districtId && void imp.commit(this.districtId, this.locale)}
+    ></rpm-register-import-dialog>`;
+  }
+
+  private _upload(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    if (!file || !this.districtId) return;
+    void this._import.upload(this.districtId, file, this.locale);
+    // The same file may be chosen again after a fix.
+    input.value = '';
   }
 
   private _renderLegend() {

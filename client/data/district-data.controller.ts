@@ -106,6 +106,18 @@ export class DistrictDataController implements ReactiveController {
     }
   }
 
+  /**
+   * Fetch the communities again (their figures changed, e.g. after a ledger import) and keep
+   * every other layer: no loading state, the map does not flash.
+   */
+  async refreshCommunities(districtId: string): Promise<void> {
+    const state = this.state;
+    if (state.status !== 'loaded' || state.data.districtId !== districtId) return;
+    const communities = await getCommunities({ districtId });
+    if (this.state !== state) return;
+    this._set({ status: 'loaded', data: { ...state.data, communities: communities.features } });
+  }
+
   private _set(state: LoadState): void {
     this.state = state;
     this._host.requestUpdate();

@@ -7,6 +7,8 @@ export const INDICATORS = [
   'coverageGaps',
   'violations',
   'budgetPerHousehold',
+  'households',
+  'budget',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
@@ -49,6 +51,10 @@ export const indicatorValue = (row: RegisterRow, indicator: Indicator): number |
       return row.violations;
     case 'budgetPerHousehold':
       return row.budgetPerHouseholdWan;
+    case 'households':
+      return row.households;
+    case 'budget':
+      return row.budgetWan;
   }
 };
 

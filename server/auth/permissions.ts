@@ -30,6 +30,8 @@ const EDITORS = ['planner', 'admin'] as const satisfies readonly Role[];
 const REVIEWERS = ['reviewer', 'admin'] as const satisfies readonly Role[];
 const DISCUSSANTS = ['planner', 'reviewer', 'admin'] as const satisfies readonly Role[];
 const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Ledger imports: officials (community figures), planners (their items), admins (both). */
+const LEDGER_IMPORTERS = ['planner', 'reviewer', 'admin'] as const satisfies readonly Role[];
 /** Saved views (stories) are the presenter's work as much as the planner's. */
 const STORYTELLERS = ['planner', 'presenter', 'admin'] as const satisfies readonly Role[];
 
@@ -120,6 +122,18 @@ export const PERMISSIONS: readonly Permission[] = [
   },
   { method: 'PATCH', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
   { method: 'DELETE', path: '/api/register/items/:id', access: EDITORS, scope: 'register-item' },
+
+  // The register in and out of Excel (issue #11): the export is a read; an import is previewed,
+  // then committed. Officials and admins write the community figures, planners the items of
+  // their assigned communities (checked per row by the route: planLedgerImport's `may`).
+  { method: 'GET', path: '/api/districts/:id/register.xlsx', access: 'read' },
+  { method: 'GET', path: '/api/districts/:id/register-items.csv', access: 'read' },
+  { method: 'POST', path: '/api/districts/:id/register/import', access: LEDGER_IMPORTERS },
+  {
+    method: 'POST',
+    path: '/api/districts/:id/register/import/:token/commit',
+    access: LEDGER_IMPORTERS,
+  },
 
   // Stories (saved views) and GeoJSON import into a proposal.
   { method: 'POST', path: '/api/stories', access: STORYTELLERS },

@@ -12,7 +12,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'ILLEGAL_TRANSITION'
   | 'PROPOSAL_LOCKED'
-  | 'COMMUNITY_HAS_PROPOSALS';
+  | 'COMMUNITY_HAS_PROPOSALS'
+  | 'UNREADABLE_FILE'
+  | 'IMPORT_EXPIRED'
+  | 'IMPORT_STALE';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -28,6 +31,9 @@ const STATUS: Record<ErrorCode, number> = {
   ILLEGAL_TRANSITION: 409,
   PROPOSAL_LOCKED: 409,
   COMMUNITY_HAS_PROPOSALS: 409,
+  UNREADABLE_FILE: 422,
+  IMPORT_EXPIRED: 410,
+  IMPORT_STALE: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

@@ -14,6 +14,7 @@ import { fireLaneBodySchema } from './fire-lane-routes';
 import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
+import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 
@@ -351,6 +352,7 @@ export function openApiDocument(): object {
       },
       ...reviewOpenApiPaths(),
       ...communityBoundaryPaths,
+      ...ledgerOpenApiPaths(),
     },
     components: {
       schemas: {
