@@ -24,7 +24,7 @@ const ENTITY_OF_SEGMENT: Record<string, string> = {
 };
 
 /** Keys never written to the log. */
-const SECRET = new Set(['password', 'passwordHash']);
+const SECRET = new Set(['password', 'passwordHash', 'token']);
 
 /** A short picture of a request body: scalars (truncated), geometry types, array lengths. */
 export function summarizeBody(body: unknown): Record<string, unknown> {

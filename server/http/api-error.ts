@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'ILLEGAL_TRANSITION'
-  | 'PROPOSAL_LOCKED';
+  | 'PROPOSAL_LOCKED'
+  | 'SETUP_TOKEN_INVALID'
+  | 'SETUP_DONE';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -26,6 +28,8 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   ILLEGAL_TRANSITION: 409,
   PROPOSAL_LOCKED: 409,
+  SETUP_TOKEN_INVALID: 403,
+  SETUP_DONE: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */
