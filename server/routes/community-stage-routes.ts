@@ -11,14 +11,16 @@ const COMMUNITY = { zh: '小区', en: 'Community' };
 
 export const communityStageSchema = z.object({
   stage: z
-    .enum(RENEWAL_STAGES, {
-      error: () =>
-        issue(
-          `阶段应为 ${RENEWAL_STAGES.join(' / ')} 或 null (未设定)`,
-          `stage must be one of ${RENEWAL_STAGES.join(', ')}, or null (not set)`,
-        ),
-    })
-    .nullable(),
+    .string()
+    .nullable()
+    .refine(
+      (v) => v === null || (RENEWAL_STAGES as readonly string[]).includes(v),
+      issue(
+        `阶段应为 ${RENEWAL_STAGES.join(' / ')} 或 null (未设定)`,
+        `stage must be one of ${RENEWAL_STAGES.join(', ')}, or null (not set)`,
+      ),
+    )
+    .transform((v) => v as CommunityStage),
 });
 
 /**
