@@ -58,6 +58,7 @@ function summarizeResponse(body: unknown): Record<string, unknown> {
   for (const [k, v] of [
     ['id', o.id],
     ['version', o.version ?? props.version],
+    ['kind', props.kind],
     ['reviewState', o.reviewState],
     ['created', Array.isArray(o.created) ? o.created.length : undefined],
     ['updated', Array.isArray(o.updated) ? o.updated.length : undefined],
