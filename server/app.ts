@@ -24,6 +24,7 @@ import { makeLedgerStore } from './db/ledger-store';
 import { makeRegisterStore } from './db/register-store';
 import { registerLedgerRoutes } from './routes/register-ledger-routes';
 import { reportRoutes } from './routes/report-routes';
+import { setupPage } from './routes/setup-page';
 import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
@@ -49,6 +50,8 @@ export function makeApp(deps: AppDeps): Express {
   // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);
   app.use('/report', sheets.pages);
+  // The page the one-time setup link opens (issue #17); before the client's catch-all route.
+  app.get('/setup', setupPage());
   installClient(app, deps.config.clientDir);
   app.use(errorHandler);
   return app;

@@ -24,6 +24,10 @@ export interface Config {
   sessionTtlHours: number;
   /** Chromium that prints sheets to PDF (CHROMIUM_PATH). */
   chromiumPath: string;
+  /** Lifetime of the one-time first-admin setup link, hours (SETUP_LINK_TTL_HOURS). */
+  setupLinkTtlHours: number;
+  /** How long a stop (SIGINT/SIGTERM) waits for requests in flight, seconds (SHUTDOWN_TIMEOUT_S). */
+  shutdownTimeoutS: number;
 }
 
 const schema = z.object({
@@ -45,6 +49,12 @@ const schema = z.object({
     .max(24 * 90)
     .default(12),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  SETUP_LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  SHUTDOWN_TIMEOUT_S: z.coerce.number().min(0).max(600).default(10),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -68,5 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     anonymousRead: e.ANONYMOUS_READ === 'true' || e.ANONYMOUS_READ === '1',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     chromiumPath: e.CHROMIUM_PATH,
+    setupLinkTtlHours: e.SETUP_LINK_TTL_HOURS,
+    shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
   };
 }

@@ -11,7 +11,8 @@ export interface RegisterRow {
   households: number | null;
   buildings: number;
   floorAreaSqM: number | null;
-  stage: 'publicity' | 'planning' | 'construction' | 'acceptance';
+  /** null: not set (未设定). */
+  stage: 'publicity' | 'planning' | 'construction' | 'acceptance' | null;
   proposalId: number | null;
   proposalName: string | null;
   reviewState: 'draft' | 'submitted' | 'returned' | 'approved' | null;

@@ -45,7 +45,17 @@ export type HistoryEntry =
       entity: string | null;
       entityId: number | null;
       summary: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+      /** The edit as a sentence (domain/review/describe-audit-entry.ts), both languages. */
+      sentence?: { zh: string; en: string };
+      /** The object the sentence is about. */
+      link?: HistoryLink | null;
     };
+
+/** What a history sentence links to: the map selects it and flies there. */
+export interface HistoryLink {
+  type: 'scenario' | 'feature' | 'community' | 'register_item' | 'story' | 'user';
+  id: number;
+}
 
 const base = (id: Id) => `/api/scenarios/${encodeURIComponent(String(id))}`;
 

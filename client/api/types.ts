@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { FeatureKind } from '../../domain/model/feature-kinds';
-import type { RenewalStage } from '../../domain/model/renewal-stages';
+import type { CommunityStage } from '../../domain/model/renewal-stages';
 
 /** GET /api/health */
 export interface Health {
@@ -39,7 +39,8 @@ export interface CommunityProperties {
   buildingCount: number | null;
   floorAreaSqM: number | null;
   floorAreaEstimated: boolean;
-  stage: RenewalStage;
+  /** null: not set (未设定). */
+  stage: CommunityStage;
   budgetWan: number | null;
   baselineScenarioId: Id | null;
   /** True when the importer made the name up (no name in OSM); see nameBasis. */

@@ -54,7 +54,7 @@ import './rpm-progress-bar';
 import { DistrictReviewController } from '../data/district-review.controller';
 import { ReviewController } from '../data/review.controller';
 import { SessionController } from '../data/session.controller';
-import type { ReviewAction } from '../api/review';
+import type { HistoryLink, ReviewAction } from '../api/review';
 import type { RegisterRow } from '../api/get-district-register';
 import { districtRegisterCsvUrl } from '../api/get-district-register';
 import { districtRegisterXlsxUrl } from '../api/register-ledger';
@@ -1006,6 +1006,32 @@ export class RpmApp extends LitElement {
     if (same) {
       this._plannedCommunity = focus;
       await this._planner.reopenCommunity();
+  /** A history sentence's link: select the feature, scenario or community and fly to it. */
+  private _openHistoryLink(link: HistoryLink): void {
+    const map = this.renderRoot.querySelector<RpmMap>('rpm-map');
+    if (link.type === 'feature') {
+      const f = this._planner.view.active.find((x) => String(x.properties.id) === String(link.id));
+      if (!f) return;
+      this._selected = { type: 'feature', properties: f.properties, geometry: f.geometry };
+      const bbox = bboxOf([f.geometry]);
+      // A point or a small feature: keep some of its surroundings in view.
+      if (bbox)
+        map?.flyTo([bbox[0] - 0.0004, bbox[1] - 0.0003, bbox[2] + 0.0004, bbox[3] + 0.0003]);
+      return;
+    }
+    const data = this._loader.state.status === 'loaded' ? this._loader.state.data : undefined;
+    const communityId = link.type === 'community' ? link.id : this._planner.view.communityId;
+    const community = data?.communities.find(
+      (c) => String(c.properties.id) === String(communityId),
+    );
+    if (link.type === 'scenario' && String(link.id) !== String(this._planner.view.activeId))
+      this._selectScenario(link.id);
+    if (community) {
+      if (link.type === 'community') this._flyToCommunity(community);
+      else {
+        const bbox = bboxOf([community.geometry]);
+        if (bbox) map?.flyTo(bbox);
+      }
     }
   }
 
@@ -1117,6 +1143,8 @@ export class RpmApp extends LitElement {
       .error=${error ? errorMessage(this._locale, error) : ''}
       @rpm-review-step=${(e: CustomEvent<{ action: ReviewAction; text: string; pin: boolean }>) =>
         void this._reviewStep(e.detail.action, e.detail.text, e.detail.pin)}
+      @rpm-history-open=${(e: CustomEvent<{ link: HistoryLink }>) =>
+        this._openHistoryLink(e.detail.link)}
       @rpm-review-locate=${(e: CustomEvent<{ at: [number, number] }>) => {
         const [lon, lat] = e.detail.at;
         this.renderRoot

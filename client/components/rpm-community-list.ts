@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { stageKey } from '../../domain/model/renewal-stages';
 import { adoptStylesInto } from './adopt-styles-into';
 import type { CommunityFeature } from '../data/district-data';
 import { formatNumber, translate, type Locale, type MessageKey } from '../i18n/translate';
@@ -221,7 +222,7 @@ export class RpmCommunityList extends LitElement {
     const t = (key: MessageKey, vars?: Record<string, string | number>) =>
       translate(this.locale, key, vars);
     const name = (this.locale === 'en' && p.nameEn) || p.name;
-    const color = STAGE_COLORS[p.stage] ?? STAGE_COLORS.publicity;
+    const color = STAGE_COLORS[stageKey(p.stage)];
     const n = (v: number | null) => (v === null ? '—' : formatNumber(this.locale, v, 0));
     return html`<li>
       <button
@@ -247,7 +248,7 @@ export class RpmCommunityList extends LitElement {
           }</span
         >
         <span class="stage" style="background:${cssColor(color, 0.14)};color:${cssColor(color)}"
-          >${t(`stage.${p.stage}` as MessageKey)}</span
+          >${t(`stage.${stageKey(p.stage)}` as MessageKey)}</span
         >
         <span class="meta">
           <span>${t('list.buildings', { n: n(p.buildingCount) })}</span>

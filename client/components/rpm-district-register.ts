@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { STAGE_KEYS, stageKey } from '../../domain/model/renewal-stages';
 import type { DistrictRegister, RegisterRow } from '../api/get-district-register';
 import { ApiError } from '../api/api-error';
 import { RegisterImportController } from '../data/register-import.controller';
@@ -18,11 +19,11 @@ type SortKey =
   | 'coverageGaps'
   | 'violations';
 
-const STAGE_ORDER = ['publicity', 'planning', 'construction', 'acceptance'];
+const STAGE_ORDER: readonly string[] = STAGE_KEYS;
 
 const sortValue = (r: RegisterRow, k: SortKey): number | string => {
   if (k === 'name') return r.name;
-  if (k === 'stage') return STAGE_ORDER.indexOf(r.stage);
+  if (k === 'stage') return STAGE_ORDER.indexOf(stageKey(r.stage));
   if (k === 'coverageGaps') return r.coverageGaps.length;
   return r[k] ?? -1;
 };
@@ -315,7 +316,9 @@ export class RpmDistrictRegister extends LitElement {
                         <td>${n(r.households)}</td>
                         <td>${n(r.buildings)}</td>
                         <td>${n(r.floorAreaSqM)}</td>
-                        <td>${t(`register.stage.${r.stage}`)}</td>
+                        <td data-stage=${stageKey(r.stage)}>
+                          ${t(`register.stage.${stageKey(r.stage)}`)}
+                        </td>
                         <td>
                           ${n(r.categoryMixWan.basic, 1)}/${n(r.categoryMixWan.improvement, 1)}/${n(
                             r.categoryMixWan.upgrade,
@@ -409,7 +412,9 @@ export class RpmDistrictRegister extends LitElement {
   private _rows(all: RegisterRow[]): RegisterRow[] {
     const q = this._query.trim().toLowerCase();
     const rows = all.filter(
-      (r) => (!this._stage || r.stage === this._stage) && (!q || r.name.toLowerCase().includes(q)),
+      (r) =>
+        (!this._stage || stageKey(r.stage) === this._stage) &&
+        (!q || r.name.toLowerCase().includes(q)),
     );
     const k = this._sort;
     const dir = this._desc ? -1 : 1;

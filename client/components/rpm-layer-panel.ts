@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
+import { STAGE_KEYS } from '../../domain/model/renewal-stages';
 import { facilityCategoryName, translate, type Locale, type MessageKey } from '../i18n/translate';
 import { LAYER_GROUPS, type LayerGroup, type LayerVisibility } from '../map/layer-groups';
 import { cssColor, facilityColor, LAYER_COLORS, STAGE_COLORS } from '../map/palette';
@@ -170,7 +170,7 @@ export class RpmLayerPanel extends LitElement {
     if (group === 'communities') {
       return html`<div class="legend">
         <span class="caption">${t('legend.stage')}</span>
-        ${RENEWAL_STAGES.map(
+        ${STAGE_KEYS.map(
           (stage) =>
             html`<span>
               <span

@@ -1,13 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { HistoryEntry, ReviewAction, ReviewStatus } from '../api/review';
+import type { HistoryEntry, HistoryLink, ReviewAction, ReviewStatus } from '../api/review';
 import { translate, type Locale } from '../i18n/translate';
 import { plannerStyles } from './planner-styles';
+
+/** Links the map can open (select and fly to); the others are shown as text only. */
+const MAP_LINKS = new Set<HistoryLink['type']>(['feature', 'scenario', 'community']);
 
 /**
  * The review of the active proposal: its state, the steps the signed-in role may take now
  * (planner: submit / resubmit; reviewer: return / approve; both comment), a comment box that
  * can pin the comment to the map, and the history of every state change and edit. Emits
- * `rpm-review-step` `{ action, text, pin }` and `rpm-review-locate` `{ at }`.
+ * `rpm-review-step` `{ action, text, pin }` and `rpm-review-locate` `{ at }` and `rpm-history-open` `{ link }`.
  */
 export class RpmReviewPanel extends LitElement {
   static override properties = {
@@ -72,6 +75,14 @@ export class RpmReviewPanel extends LitElement {
         margin: 4px 0 0;
         padding-left: 18px;
         font-size: var(--rpm-font-size-s);
+      }
+      button.link {
+        border: none;
+        background: none;
+        color: #1d4ed8;
+        padding: 0 2px;
+        cursor: pointer;
+        text-decoration: underline;
       }
       li {
         margin-bottom: 4px;
@@ -176,13 +187,41 @@ export class RpmReviewPanel extends LitElement {
                   : nothing
               }
             </li>`
-          : html`<li data-history="edit">
-              <span class="when">${when(e.at)}</span> <b>${e.username ?? '—'}</b>
-              ${t('history.edit', { method: e.method, route: e.route.replace('/api/', '') })}
-              ${e.entityId ? html`#${e.entityId}` : nothing}
-            </li>`,
+          : this._renderEdit(e, when(e.at)),
       )}
     </ol>`;
+  }
+
+  /** An edit as its sentence, with a link that selects the object on the map and flies to it. */
+  private _renderEdit(e: Extract<HistoryEntry, { type: 'edit' }>, when: string) {
+    const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+      translate(this.locale, key, vars);
+    const sentence = e.sentence ? (this.locale === 'en' ? e.sentence.en : e.sentence.zh) : null;
+    const link = e.link && MAP_LINKS.has(e.link.type) ? e.link : null;
+    return html`<li data-history="edit">
+      <span class="when">${when}</span>
+      ${
+        sentence
+          ? html`<span class="sentence">${sentence}</span>`
+          : html`<b>${e.username ?? '—'}</b>
+              ${t('history.edit', { method: e.method, route: e.route.replace('/api/', '') })}
+              ${e.entityId ? html`#${e.entityId}` : nothing}`
+      }
+      ${
+        link
+          ? html`<button
+              type="button"
+              class="link"
+              data-action="open-link"
+              data-link=${`${link.type}:${link.id}`}
+              title=${t(`history.link.${link.type as 'feature'}`, { id: link.id })}
+              @click=${() => this._emit('rpm-history-open', { link })}
+            >
+              ◎ ${t(`history.link.${link.type as 'feature'}`, { id: link.id })}
+            </button>`
+          : nothing
+      }
+    </li>`;
   }
 
   private _step(action: ReviewAction): void {

@@ -1,3 +1,4 @@
+import { stageKey, type CommunityStage } from '../../domain/model/renewal-stages';
 import { isFeatureKind } from '../../domain/model/feature-kinds';
 import type { PickedFeature } from '../data/district-data';
 import { describeViolation } from './describe-violation';
@@ -58,7 +59,7 @@ export function describeFeature(locale: Locale, picked: PickedFeature): FeatureD
     const p = picked.properties;
     add('field.name', p.name);
     add('field.nameEn', p.nameEn);
-    add('field.stage', t(`stage.${p.stage}` as MessageKey));
+    add('field.stage', t(`stage.${stageKey(p.stage as CommunityStage)}` as MessageKey));
     add('field.builtYear', num(p.builtYear, 'year'));
     add('field.households', num(p.households, 'households', 0), p.householdsEstimated);
     add('field.buildingCount', num(p.buildingCount, undefined, 0));

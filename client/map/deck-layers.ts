@@ -1,7 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry, Polygon } from 'geojson';
-import type { RenewalStage } from '../../domain/model/renewal-stages';
+import { stageKey, type StageKey } from '../../domain/model/renewal-stages';
 import type { CommunityProperties, PlanFeatureProperties } from '../api/types';
 import { pickedId, type DistrictData, type PickedFeature } from '../data/district-data';
 import { facilityCategoryName, type Locale } from '../i18n/translate';
@@ -67,7 +67,7 @@ interface Label {
   position: [number, number];
   zh: string;
   en: string;
-  stage: RenewalStage;
+  stage: StageKey;
 }
 
 const rgba = (c: Rgb, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
@@ -86,7 +86,7 @@ function labelsOf(data: DistrictData): { communities: Label[]; facilities: Label
         position,
         zh: f.properties.name,
         en: f.properties.nameEn || f.properties.name,
-        stage: f.properties.stage,
+        stage: stageKey(f.properties.stage),
       });
     }
   }
@@ -105,7 +105,7 @@ function labelsOf(data: DistrictData): { communities: Label[]; facilities: Label
       position,
       zh: name || facilityCategoryName('zh-CN', category),
       en: name || facilityCategoryName('en', category),
-      stage: 'publicity',
+      stage: 'unset',
     });
   }
   const labels = { communities, facilities };
@@ -168,8 +168,8 @@ export function buildDeckLayers(state: OverlayState): Layer[] {
       getFillColor: (f) =>
         f.properties.choroplethColor
           ? rgba(f.properties.choroplethColor, 170)
-          : rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 46),
-      getLineColor: (f) => rgba(STAGE_COLORS[f.properties.stage] ?? STAGE_COLORS.publicity, 230),
+          : rgba(STAGE_COLORS[stageKey(f.properties.stage)], 46),
+      getLineColor: (f) => rgba(STAGE_COLORS[stageKey(f.properties.stage)], 230),
       getLineWidth: (f) => (String(f.properties.id) === selectedId ? 4 : 2),
       lineWidthUnits: 'pixels',
       autoHighlight: true,

@@ -1,4 +1,5 @@
 import type { RegisterRow } from '../api/get-district-register';
+import { stageKey } from '../../domain/model/renewal-stages';
 import { STAGE_COLORS, type Rgb } from './palette';
 
 export const INDICATORS = [
@@ -66,7 +67,7 @@ export const indicatorValue = (row: RegisterRow, indicator: Indicator): number |
 export function indicatorColors(rows: readonly RegisterRow[], indicator: Indicator): Choropleth {
   const colors = new Map<string, Rgb>();
   if (indicator === 'stage') {
-    for (const r of rows) colors.set(String(r.id), STAGE_COLORS[r.stage]);
+    for (const r of rows) colors.set(String(r.id), STAGE_COLORS[stageKey(r.stage)]);
     return {
       colors,
       legend: (Object.keys(STAGE_COLORS) as (keyof typeof STAGE_COLORS)[]).map((s) => ({

@@ -1,5 +1,5 @@
 import type { FacilityCategoryId } from '../../domain/standards/rules';
-import type { RenewalStage } from '../../domain/model/renewal-stages';
+import type { StageKey } from '../../domain/model/renewal-stages';
 
 /**
  * Colours shared by the map layers and the legend, so a swatch always matches what is drawn.
@@ -7,7 +7,9 @@ import type { RenewalStage } from '../../domain/model/renewal-stages';
  */
 export type Rgb = readonly [number, number, number];
 
-export const STAGE_COLORS: Record<RenewalStage, Rgb> = {
+export const STAGE_COLORS: Record<StageKey, Rgb> = {
+  /** Not set (未设定): a light neutral grey, lighter than every phase. */
+  unset: [176, 180, 186],
   publicity: [128, 142, 165],
   planning: [52, 117, 204],
   construction: [221, 132, 42],

@@ -16,11 +16,16 @@ export interface ScopeTarget {
 
 export interface UserListing extends SessionUser {
   communities: number[];
+  disabled: boolean;
+  /** ISO time of the last sign-in; null when never signed in (or before it was recorded). */
+  lastLoginAt: string | null;
 }
 
 /** Accounts, sessions, assignments: what the auth middleware and routes see of the database. */
 export interface AccountStore {
-  findByName(username: string): Promise<(SessionUser & { passwordHash: string }) | undefined>;
+  findByName(
+    username: string,
+  ): Promise<(SessionUser & { passwordHash: string; disabled: boolean }) | undefined>;
   createSession(userId: number, digest: string, ttlS: number): Promise<void>;
   sessionUser(digest: string): Promise<SessionUser | undefined>;
   deleteSession(digest: string): Promise<void>;
@@ -33,6 +38,13 @@ export interface AccountStore {
     communityIds?: number[];
   }): Promise<SessionUser | undefined>;
   listUsers(): Promise<UserListing[]>;
+  /** Remember the time of a sign-in. */
+  recordLogin(userId: number): Promise<void>;
+  /** New password hash; every session of the account ends. false when the name is unknown. */
+  setPassword(username: string, passwordHash: string): Promise<boolean>;
+  /** Disable (sessions end at once) or enable an account. false when the name is unknown. */
+  setDisabled(username: string, disabled: boolean): Promise<boolean>;
+  countUsers(): Promise<number>;
   resolveScope(scope: Scope, id: number, userId: number): Promise<ScopeTarget | undefined>;
 }
 
@@ -56,11 +68,13 @@ const SCOPE_ENTITY: Record<Scope, string> = {
 export function makeAccountStore(db: Database): AccountStore {
   return {
     async findByName(username) {
-      const [row] = await db.query<SessionUser & { passwordHash: string }>(
+      const [row] = await db.query<SessionUser & { passwordHash: string; disabled: boolean }>(
         sql('find-user-by-name'),
         [username],
       );
-      return row ? { ...toUser(row), passwordHash: row.passwordHash } : undefined;
+      return row
+        ? { ...toUser(row), passwordHash: row.passwordHash, disabled: row.disabled === true }
+        : undefined;
     },
     async createSession(userId, digest, ttlS) {
       await db.query(sql('insert-session'), [digest, userId, ttlS]);
@@ -87,11 +101,44 @@ export function makeAccountStore(db: Database): AccountStore {
       });
     },
     async listUsers() {
-      const rows = await db.query<SessionUser & { communities: string }>(sql('list-users'));
+      const rows = await db.query<
+        SessionUser & { communities: string; disabled: boolean; lastLoginAt: Date | string | null }
+      >(sql('list-users'));
       return rows.map((r) => ({
         ...toUser(r),
         communities: (JSON.parse(r.communities) as number[]).map(Number),
+        disabled: r.disabled === true,
+        lastLoginAt: r.lastLoginAt === null ? null : new Date(r.lastLoginAt).toISOString(),
       }));
+    },
+    async recordLogin(userId) {
+      await db.query(sql('record-login'), [userId]);
+    },
+    async setPassword(username, passwordHash) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: number }>(sql('set-user-password'), [
+          username,
+          passwordHash,
+        ]);
+        if (!row) return false;
+        await tx.query(sql('delete-user-sessions'), [row.id]);
+        return true;
+      });
+    },
+    async setDisabled(username, disabled) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: number }>(sql('set-user-disabled'), [
+          username,
+          disabled,
+        ]);
+        if (!row) return false;
+        if (disabled) await tx.query(sql('delete-user-sessions'), [row.id]);
+        return true;
+      });
+    },
+    async countUsers() {
+      const [row] = await db.query<{ n: number }>(sql('count-users'));
+      return Number(row?.n ?? 0);
     },
     async resolveScope(scope, id, userId) {
       const [row] = await db.query<{

@@ -24,7 +24,7 @@ const ENTITY_OF_SEGMENT: Record<string, string> = {
 };
 
 /** Keys never written to the log. */
-const SECRET = new Set(['password', 'passwordHash']);
+const SECRET = new Set(['password', 'passwordHash', 'token']);
 
 /** A short picture of a request body: scalars (truncated), geometry types, array lengths. */
 export function summarizeBody(body: unknown): Record<string, unknown> {
@@ -58,6 +58,7 @@ function summarizeResponse(body: unknown): Record<string, unknown> {
   for (const [k, v] of [
     ['id', o.id],
     ['version', o.version ?? props.version],
+    ['kind', props.kind],
     ['reviewState', o.reviewState],
     ['created', Array.isArray(o.created) ? o.created.length : undefined],
     ['updated', Array.isArray(o.updated) ? o.updated.length : undefined],

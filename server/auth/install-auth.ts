@@ -10,6 +10,9 @@ import { makeAccountStore } from './account-store';
 import { auditLog } from './audit-log';
 import { authenticate } from './authenticate';
 import { authorize } from './authorize';
+import { makeSetupStore } from './setup-store';
+import { setupApiRoutes } from '../routes/setup-routes';
+import { communityStageRoutes } from '../routes/community-stage-routes';
 
 /**
  * Accounts, roles and review (issue #6), installed before every other route: the session's
@@ -36,6 +39,10 @@ export function installAuth(
       authRoutes({ accounts, sessionTtlHours: deps.config.sessionTtlHours ?? 12 }),
       reviewRoutes({ reviews: makeReviewStore(deps.db) }),
       registerRoutes({ catalog: deps.catalog, register: makeRegisterStore(deps.db) }),
+      // First run without accounts (issue #17): the one-time setup link's API.
+      setupApiRoutes({ accounts, setup: makeSetupStore(deps.db) }),
+      // A community's renewal stage: "not set" until someone sets it (issue #17).
+      communityStageRoutes({ db: deps.db }),
     ],
   };
 }

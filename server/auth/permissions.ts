@@ -153,6 +153,11 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'GET', path: '/api/users', access: ADMINS },
   { method: 'POST', path: '/api/users', access: ADMINS },
   { method: 'GET', path: '/api/audit', access: ADMINS },
+
+  // First run without accounts (issue #17): the one-time link is the credential.
+  { method: 'GET', path: '/api/setup', access: 'public' },
+  { method: 'POST', path: '/api/setup/first-admin', access: 'public' },
+  { method: 'PUT', path: '/api/communities/:id/stage', access: EDITORS, scope: 'community' },
 ];
 
 export interface MatchedPermission {

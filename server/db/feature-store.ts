@@ -71,6 +71,8 @@ export interface FeatureStore {
   deleteProposal(id: number, version: number): Promise<WriteOutcome>;
   /** Index and reason of each geometry PostGIS rejects, in input order. */
   geometryProblems(geometries: unknown[]): Promise<{ index: number; problem: string }[]>;
+  /** How many of the named features each kind has (for the audit log). */
+  kindsOf(ids: number[]): Promise<Record<string, number>>;
   /**
    * Creates, updates and deletes in one scenario, in one transaction: if any update or delete
    * names a stale version (or a feature of another scenario), nothing is written.
@@ -177,6 +179,11 @@ export function makeFeatureStore(db: Database): FeatureStore {
         await db.query<{ id: number }>(sql('delete-proposal'), [id, version]),
         scenarioExists(id),
       );
+    },
+    async kindsOf(ids) {
+      if (!ids.length) return {};
+      const rows = await db.query<{ kind: string; n: number }>(sql('feature-kinds'), [ids]);
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
     },
     async geometryProblems(geometries) {
       if (geometries.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { InterventionCategory } from '../../domain/model/intervention-categories';
-import type { RenewalStage } from '../../domain/model/renewal-stages';
+import type { CommunityStage, RenewalStage } from '../../domain/model/renewal-stages';
 import type { ReviewState } from '../../domain/review/review-states';
 import type { Database } from './database';
 import { sql } from './load-sql';
@@ -33,7 +33,8 @@ export interface DistrictRegisterRow {
   households: number | null;
   buildingCount: number;
   floorAreaSqM: number | null;
-  stage: RenewalStage;
+  /** null: not set (未设定). */
+  stage: CommunityStage;
   communityBudgetWan: number | null;
   baselineId: number | null;
   proposalId: number | null;

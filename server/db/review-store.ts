@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/model/roles';
 import type { ReviewAction, ReviewState } from '../../domain/review/review-states';
 import type { Database } from './database';
 import { sql } from './load-sql';
@@ -22,6 +23,8 @@ export interface AuditEntry {
   at: string;
   userId: number | null;
   username: string | null;
+  /** The account's role now; null for a deleted account or an anonymous caller. */
+  role: Role | null;
   method: string;
   route: string;
   status: number;
@@ -36,6 +39,7 @@ export interface ReviewTarget {
   districtId: number;
   communityId: number | null;
   kind: 'baseline' | 'proposal';
+  name: string;
   reviewState: ReviewState;
 }
 

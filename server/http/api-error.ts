@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'COMMUNITY_HAS_PROPOSALS'
   | 'UNREADABLE_FILE'
   | 'IMPORT_EXPIRED'
-  | 'IMPORT_STALE';
+  | 'IMPORT_STALE'
+  | 'SETUP_TOKEN_INVALID'
+  | 'SETUP_DONE';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -34,6 +36,8 @@ const STATUS: Record<ErrorCode, number> = {
   UNREADABLE_FILE: 422,
   IMPORT_EXPIRED: 410,
   IMPORT_STALE: 409,
+  SETUP_TOKEN_INVALID: 403,
+  SETUP_DONE: 409,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

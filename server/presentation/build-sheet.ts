@@ -54,7 +54,7 @@ export async function buildSheet(
         households: num(c['households']),
         buildingCount: num(c['buildingCount']),
         floorAreaSqM: num(c['floorAreaSqM']),
-        stage: String(c['stage']),
+        stage: typeof c['stage'] === 'string' ? c['stage'] : null,
         budgetWan: num(c['budgetWan']),
       },
       districtName,

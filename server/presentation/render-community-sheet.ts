@@ -12,7 +12,8 @@ export interface SheetInput {
     households: number | null;
     buildingCount: number | null;
     floorAreaSqM: number | null;
-    stage: string;
+    /** null: not set (未设定). */
+    stage: string | null;
     budgetWan: number | null;
   };
   districtName: string;
@@ -57,6 +58,7 @@ const TEXT = {
     households: '户',
     buildings: '栋',
     legend: '绿: 新增; 红: 删除; 紫: 修改; 灰: 建筑; 蓝: 车位; 深红: 消防车道',
+    stageNotSet: '改造阶段: 未设定',
     stages: {
       publicity: '宣传发动',
       planning: '方案编制',
@@ -92,6 +94,7 @@ const TEXT = {
     buildings: 'buildings',
     legend:
       'Green: added; red: removed; purple: modified; grey: buildings; blue: stalls; dark red: fire lanes',
+    stageNotSet: 'Renewal stage: not set',
     stages: {
       publicity: 'Publicity',
       planning: 'Planning',
@@ -211,7 +214,7 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
     <tr><td>${esc(t.warnings)}</td><td>${fl.baseline.warnings}</td><td>${fl.proposal.warnings}</td></tr></table>
     <h2>${esc(t.budget)}</h2>
     <p class="budget">${esc(t.budgetWan)}: <strong>${c.budgetWan ?? '–'}</strong></p>
-    <ol class="stages">${stages}</ol>
+    ${c.stage === null ? `<p class="stage-unset">${esc(t.stageNotSet)}</p>` : ''}<ol class="stages">${stages}</ol>
     <p class="release">${esc(t.release)}:</p><ul class="release">${release}</ul>
   </div>
   <div>

@@ -46,7 +46,7 @@ export function registerCsv(register: DistrictRegister): string {
         c.households,
         c.buildings,
         c.floorAreaSqM,
-        STAGE_ZH[c.stage] ?? c.stage,
+        c.stage === null ? '未设定' : (STAGE_ZH[c.stage] ?? c.stage),
         c.categoryMixWan.basic,
         c.categoryMixWan.improvement,
         c.categoryMixWan.upgrade,

@@ -4,6 +4,7 @@ import { ROLES } from '../../domain/model/roles';
 import type { AccountStore } from '../auth/account-store';
 import { unauthenticated } from '../auth/auth-errors';
 import { checkPassword, hashPassword } from '../auth/hash-password';
+import { passwordProblem } from '../auth/password-rule';
 import {
   clearedSessionCookie,
   newSessionToken,
@@ -29,10 +30,10 @@ export const createUserSchema = z.object({
     ),
   displayName: z.string().trim().min(1).max(100),
   role: z.enum(ROLES),
-  password: z
-    .string()
-    .min(8, issue('密码至少 8 位', 'password must have at least 8 characters'))
-    .max(200),
+  password: z.string().superRefine((pw, ctx) => {
+    const problem = passwordProblem(pw);
+    if (problem) ctx.addIssue(issue(problem.zh, problem.en));
+  }),
   communityIds: z.array(z.number().int().positive()).max(10_000).optional(),
 });
 
@@ -41,6 +42,16 @@ const badCredentials = (): ApiError =>
     zh: '用户名或密码错误',
     en: 'Wrong username or password',
   });
+
+const accountDisabled = (): ApiError =>
+  new ApiError(
+    'UNAUTHENTICATED',
+    {
+      zh: '该账号已停用, 请联系管理员',
+      en: 'This account is disabled; ask an administrator',
+    },
+    { disabled: true },
+  );
 
 /**
  * Sign-in with a database session in an httpOnly cookie (`rpm_session`), the current account,
@@ -60,9 +71,12 @@ export function authRoutes(deps: { accounts: AccountStore; sessionTtlHours: numb
       found?.passwordHash ?? '$2b$10$B1SIt8ZjYvHdjuc0bvifkOUFzOYizdMSEc9RiwVTjNVVs/.9t2eI6',
     );
     if (!found || !ok) throw badCredentials();
+    // Said only to whoever knows the password: a disabled account is not a guessing oracle.
+    if (found.disabled) throw accountDisabled();
     const token = newSessionToken();
     await accounts.createSession(found.id, tokenDigest(token), ttlS);
-    const { passwordHash: _hash, ...user } = found;
+    await accounts.recordLogin(found.id);
+    const { passwordHash: _hash, disabled: _disabled, ...user } = found;
     res.locals.user = user;
     res.setHeader('Set-Cookie', sessionCookie(token, ttlS, req.secure));
     res.json({ user });

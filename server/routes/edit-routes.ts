@@ -1,6 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { FEATURE_KINDS } from '../../domain/model/feature-kinds';
+import { countFeaturesByKind } from '../../domain/model/count-features-by-kind';
+import type { AuditNote } from '../auth/audit-log';
 import type { Catalog } from '../db/catalog';
 import type { FeatureStore, WriteOutcome } from '../db/feature-store';
 import { ApiError, notFound, type Bilingual } from '../http/api-error';
@@ -187,6 +189,12 @@ export function editRoutes(deps: {
         { problems },
       );
     }
+    // The history tells what a batch did by kind ("18 个车位（停车场）"): the kinds of updated and
+    // deleted features are read before the batch removes them.
+    const [updatedKinds, deletedKinds] = await Promise.all([
+      store.kindsOf(body.update.map((u) => u.id)),
+      store.kindsOf(body.delete.map((d) => d.id)),
+    ]);
     const result = await store.applyBatch(id, body);
     if (!result.ok) {
       throw new ApiError(
@@ -199,6 +207,19 @@ export function editRoutes(deps: {
       );
     }
     if (scenario.kind === 'baseline') tiles.invalidate();
+    const lot = body.create.findIndex((c) => c.kind === 'parking_area');
+    const note: AuditNote = {
+      summary: {
+        kinds: {
+          created: countFeaturesByKind(body.create),
+          updated: updatedKinds,
+          deleted: deletedKinds,
+        },
+        // What the history's link opens: the new lot, else the first new feature.
+        focusId: result.created[lot >= 0 ? lot : 0] ?? result.updated[0] ?? null,
+      },
+    };
+    res.locals.audit = note;
     res.status(200).json(result);
   });
 
@@ -223,6 +244,10 @@ export function editRoutes(deps: {
     if (existing.scenarioKind === 'baseline' && !editsBaseline(req)) throw readOnlyBaseline();
     await resolve(await store.deleteFeature(id, seen), FEATURE, id, currentFeature(id));
     if (existing.scenarioKind === 'baseline') tiles.invalidate();
+    const kind = (JSON.parse(existing.json) as { properties?: { kind?: unknown } }).properties
+      ?.kind;
+    const note: AuditNote = { summary: { kind } };
+    res.locals.audit = note;
     res.status(204).end();
   });
 

@@ -98,7 +98,9 @@ export function openApiDocument(): object {
           summary: 'Communities as GeoJSON with their register properties',
           parameters: [q('district', 'district id', { type: 'integer' }), bbox],
           responses: {
-            200: geojson(`Communities; properties.stage is one of ${RENEWAL_STAGES.join(', ')}`),
+            200: geojson(
+              `Communities; properties.stage is one of ${RENEWAL_STAGES.join(', ')}, or null (not set, 未设定)`,
+            ),
             400: errorResponse,
             404: errorResponse,
           },

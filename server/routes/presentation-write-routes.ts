@@ -1,3 +1,4 @@
+import { countFeaturesByKind } from '../../domain/model/count-features-by-kind';
 import { Router } from 'express';
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
@@ -190,6 +191,7 @@ export function presentationWriteRoutes(deps: {
     }
     const result = await store.applyBatch(id, ops);
     if (!result.ok) throw new ApiError('CONFLICT', { zh: '导入失败', en: 'Import failed' });
+    res.locals.audit = { summary: { kinds: { created: countFeaturesByKind(ops.create) } } };
     res.status(201).json({ scenarioId: id, crs, created: result.created });
   });
 

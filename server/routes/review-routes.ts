@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+import { describeAuditEntry } from '../../domain/review/describe-audit-entry';
 import { nextReviewState } from '../../domain/review/next-review-state';
 import {
   REVIEW_ACTIONS,
@@ -11,6 +12,7 @@ import type { AuditNote } from '../auth/audit-log';
 import { checkRole } from '../auth/require-role';
 import { currentUser } from '../auth/session-user';
 import type { ReviewStore } from '../db/review-store';
+import { prefersEnglish } from '../http/error-handler';
 import { ApiError, notFound } from '../http/api-error';
 import { idParams, issue, parse } from '../http/parse';
 
@@ -104,6 +106,8 @@ export function reviewRoutes(deps: { reviews: ReviewStore }): Router {
       reviews.audit({ scenarioId: id, limit: 1000 }),
     ]);
     // The review steps are in the audit log too (same request); list each step once, as review.
+    const english = prefersEnglish(req);
+    const context = { scenarioName: target.name, scenarioKind: target.kind };
     const entries = [
       ...events.map((e) => ({
         type: 'review' as const,
@@ -116,18 +120,26 @@ export function reviewRoutes(deps: { reviews: ReviewStore }): Router {
         body: e.body,
         point: e.at,
       })),
-      ...audit
+      ...[...audit]
+        .reverse()
         .filter((a) => !a.route.includes('/review/') && a.status < 400)
-        .map((a) => ({
-          type: 'edit' as const,
-          at: a.at,
-          username: a.username,
-          method: a.method,
-          route: a.route,
-          entity: a.entity,
-          entityId: a.entityId,
-          summary: a.summary,
-        })),
+        .map((a) => {
+          // One readable sentence per edit, both languages and the one Accept-Language asks for.
+          const s = describeAuditEntry(a, context);
+          return {
+            type: 'edit' as const,
+            at: a.at,
+            username: a.username,
+            method: a.method,
+            route: a.route,
+            entity: a.entity,
+            entityId: a.entityId,
+            summary: a.summary,
+            text: english ? s.en : s.zh,
+            sentence: { zh: s.zh, en: s.en },
+            link: s.link,
+          };
+        }),
     ].sort((a, b) => a.at.localeCompare(b.at));
     res.json({ scenarioId: id, reviewState: target.reviewState, entries });
   });
@@ -140,7 +152,19 @@ export function reviewRoutes(deps: { reviews: ReviewStore }): Router {
       }),
       req.query,
     );
-    res.json(await reviews.audit({ scenarioId: q.scenario ?? null, limit: q.limit }));
+    const english = prefersEnglish(req);
+    const rows = await reviews.audit({ scenarioId: q.scenario ?? null, limit: q.limit });
+    res.json(
+      rows.map((a) => {
+        const s = describeAuditEntry(a);
+        return {
+          ...a,
+          text: english ? s.en : s.zh,
+          sentence: { zh: s.zh, en: s.en },
+          link: s.link,
+        };
+      }),
+    );
   });
 
   for (const action of REVIEW_ACTIONS) {

@@ -58,7 +58,8 @@ describe('GET /api/districts and /api/communities', () => {
       expect(names).toContain(name);
     for (const f of fc.features) {
       expect(f.geometry.type).toBe('MultiPolygon');
-      expect(f.properties.stage).toBe('publicity');
+      // Nobody set a stage: "not set" (migration 004), not a phase.
+      expect(f.properties.stage).toBeNull();
       expect(typeof f.properties.baselineScenarioId).toBe('number');
     }
     const withBuildings = fc.features.filter((f) => Number(f.properties.buildingCount) > 0);
