@@ -1006,6 +1006,9 @@ export class RpmApp extends LitElement {
     if (same) {
       this._plannedCommunity = focus;
       await this._planner.reopenCommunity();
+    }
+  }
+
   /** A history sentence's link: select the feature, scenario or community and fly to it. */
   private _openHistoryLink(link: HistoryLink): void {
     const map = this.renderRoot.querySelector<RpmMap>('rpm-map');

@@ -107,6 +107,13 @@ export function readLedgerValue(
     }
     case 'stage':
     case 'phase': {
+      // The export writes 未设定 / not set for a stage nobody set: no information, keep the stored one.
+      if (
+        /^(未设定|未设置|notset|unset)$/.test(
+          text.normalize('NFKC').toLowerCase().replace(/\s+/g, ''),
+        )
+      )
+        return { empty: true };
       const s = parseLedgerStage(text);
       if (s === null)
         return fail(

@@ -162,7 +162,17 @@ export function buildRegisterWorkbook(input: {
       sum: true,
       value: (e) => e.floorAreaSqM,
     },
-    { zh: '改造阶段', en: 'Stage', width: 13, value: (e) => STAGE[lang][e.stage] ?? e.stage },
+    {
+      zh: '改造阶段',
+      en: 'Stage',
+      width: 13,
+      value: (e) =>
+        e.stage == null
+          ? lang === 'zh'
+            ? '未设定'
+            : 'not set'
+          : (STAGE[lang][e.stage] ?? e.stage),
+    },
     {
       zh: '投资估算(万元)',
       en: 'Budget (万元)',
