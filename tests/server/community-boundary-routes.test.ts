@@ -107,7 +107,12 @@ beforeAll(async () => {
   const demo = await readOsmFile(DEMO.file, { name: `边界测试 ${process.pid}` });
   const saved = await saveImportedDistrict(t.db, {
     ...demo,
-    communities: demo.communities.map((c) => ({ ...c, name: c.name + SUFFIX })),
+    // The figures below were worked on the demo's 10 named 小区; the importer's provisional
+    // community (石板房南路南侧居住区, issue 17) covers the public block drawn below, so this copy
+    // leaves it out and its features stay in the district context.
+    communities: demo.communities
+      .filter((c) => !c.nameBasis)
+      .map((c) => ({ ...c, name: c.name + SUFFIX })),
   });
   districtId = saved.districtId;
   const [planner0] = await t.db.query<{ id: number }>(
