@@ -30,7 +30,7 @@ describe('community stage: not set until someone sets it', () => {
         'SELECT stage FROM community WHERE district_id = $1',
         [district],
       );
-      expect(stages).toHaveLength(10);
+      expect(stages).toHaveLength(11);
       expect(stages.every((s) => s.stage === null)).toBe(true);
       // The column has no default any more: a new community is unset too.
       const [def] = await db.query<{ d: string | null }>(
