@@ -19,7 +19,8 @@ export type ErrorCode =
   | 'SETUP_TOKEN_INVALID'
   | 'SETUP_DONE'
   | 'TOO_COMPLEX'
-  | 'BUSY';
+  | 'BUSY'
+  | 'TOO_MANY_REQUESTS';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -42,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   SETUP_DONE: 409,
   TOO_COMPLEX: 422,
   BUSY: 503,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */
