@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import { installAuth } from './auth/install-auth';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
+import { refuseOversizedBody } from './http/refuse-oversized-body';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { importWarningRoutes } from './routes/import-warning-routes';
@@ -70,7 +71,15 @@ function installApi(
       filter: (req, res) => !req.path.startsWith('/tiles/') && compression.filter(req, res),
     }),
   );
-  api.use(express.json({ limit: deps.config.bodyLimit }));
+  // JSON bodies, GeoJSON's own media type included (issue 18); over the limit 413 whatever the
+  // type, except the file uploads, which have their own, larger limits.
+  api.use(refuseOversizedBody(deps.config.bodyLimit));
+  api.use(
+    express.json({
+      limit: deps.config.bodyLimit,
+      type: ['application/json', 'application/geo+json', 'application/*+json'],
+    }),
+  );
   api.use(catalogRoutes(deps));
   api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));

@@ -4,12 +4,21 @@ import { issue, parse } from '../http/parse';
 import { notFound } from '../http/api-error';
 import { isTileLayer, TILE_LAYERS, type TileService } from '../tiles/tile-service';
 
+/** A tile ordinate: decimal digits only (no 0x10, 1e3, +5 or spaces; issue 18), then a number. */
+const ordinate = z
+  .string()
+  .regex(
+    /^(0|[1-9][0-9]{0,7})$/,
+    issue('瓦片坐标应为十进制整数', 'tile z/x/y must be decimal integers'),
+  )
+  .transform(Number);
+
 export const tileParamsSchema = z
   .object({
     layer: z.string(),
-    z: z.coerce.number().int().min(0).max(22),
-    x: z.coerce.number().int().min(0),
-    y: z.coerce.number().int().min(0),
+    z: ordinate.pipe(z.number().max(22)),
+    x: ordinate,
+    y: ordinate,
   })
   .refine(
     (p) => p.x < 2 ** p.z && p.y < 2 ** p.z,
