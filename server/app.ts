@@ -10,6 +10,7 @@ import { installAuth } from './auth/install-auth';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
+import { sameOriginWrites, securityHeaders } from './http/security-headers';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
 import { importWarningRoutes } from './routes/import-warning-routes';
@@ -32,7 +33,12 @@ import type { TileService } from './tiles/tile-service';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'clientDir'> &
-    Partial<Pick<Config, 'anonymousRead' | 'sessionTtlHours' | 'chromiumPath'>>;
+    Partial<
+      Pick<
+        Config,
+        'anonymousRead' | 'sessionTtlHours' | 'chromiumPath' | 'trustProxy' | 'cookieSecure'
+      >
+    >;
   db: Database;
   catalog: Catalog;
   store: FeatureStore;
@@ -43,7 +49,10 @@ export interface AppDeps {
 export function makeApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxyValue(deps.config.trustProxy ?? 'loopback'));
+  // Issue 18: security headers with a CSP, and no cookie-carried writes from other sites.
+  app.use(securityHeaders());
+  app.use(sameOriginWrites());
   const reports = reportRoutes(deps);
   const sheets = sheetRoutes(deps);
   const auth = installAuth(app, deps);
@@ -124,4 +133,11 @@ function installClient(app: Express, clientDir: string): void {
     }),
   );
   app.get('/{*path}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+}
+
+/** TRUST_PROXY as Express takes it: true/false, a hop count, or names and CIDRs. */
+function trustProxyValue(v: string): boolean | number | string {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }

@@ -28,6 +28,10 @@ export interface Config {
   setupLinkTtlHours: number;
   /** How long a stop (SIGINT/SIGTERM) waits for requests in flight, seconds (SHUTDOWN_TIMEOUT_S). */
   shutdownTimeoutS: number;
+  /** Express `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-* to believe. */
+  trustProxy: string;
+  /** Session cookie `Secure` (COOKIE_SECURE): auto = when the request came over TLS. */
+  cookieSecure: 'auto' | 'true' | 'false';
 }
 
 const schema = z.object({
@@ -55,6 +59,8 @@ const schema = z.object({
     .max(24 * 30)
     .default(24),
   SHUTDOWN_TIMEOUT_S: z.coerce.number().min(0).max(600).default(10),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -80,5 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     chromiumPath: e.CHROMIUM_PATH,
     setupLinkTtlHours: e.SETUP_LINK_TTL_HOURS,
     shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
   };
 }

@@ -25,7 +25,11 @@ export function installAuth(
   deps: {
     db: Database;
     catalog: Catalog;
-    config: { anonymousRead?: boolean; sessionTtlHours?: number };
+    config: {
+      anonymousRead?: boolean;
+      sessionTtlHours?: number;
+      cookieSecure?: 'auto' | 'true' | 'false';
+    };
   },
 ): { routers: express.Router[] } {
   const accounts = makeAccountStore(deps.db);
@@ -41,6 +45,7 @@ export function installAuth(
         accounts,
         sessionTtlHours: deps.config.sessionTtlHours ?? 12,
         throttle: new LoginThrottle(deps.db),
+        cookieSecure: deps.config.cookieSecure ?? 'auto',
       }),
       reviewRoutes({ reviews: makeReviewStore(deps.db) }),
       registerRoutes({ catalog: deps.catalog, register: makeRegisterStore(deps.db) }),

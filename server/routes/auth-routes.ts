@@ -62,8 +62,11 @@ export function authRoutes(deps: {
   accounts: AccountStore;
   sessionTtlHours: number;
   throttle: LoginThrottle;
+  cookieSecure?: 'auto' | 'true' | 'false';
 }): Router {
   const { accounts, throttle } = deps;
+  const secure = (req: { secure: boolean }): boolean =>
+    deps.cookieSecure === 'true' || (deps.cookieSecure !== 'false' && req.secure);
   const ttlS = deps.sessionTtlHours * 3600;
   const r = Router();
 
@@ -92,14 +95,14 @@ export function authRoutes(deps: {
     await accounts.recordLogin(found.id);
     const { passwordHash: _hash, disabled: _disabled, ...user } = found;
     res.locals.user = user;
-    res.setHeader('Set-Cookie', sessionCookie(token, ttlS, req.secure));
+    res.setHeader('Set-Cookie', sessionCookie(token, ttlS, secure(req)));
     res.json({ user });
   });
 
   r.post('/auth/logout', async (req, res) => {
     const token = sessionToken(req);
     if (token) await accounts.deleteSession(tokenDigest(token));
-    res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
+    res.setHeader('Set-Cookie', clearedSessionCookie(secure(req)));
     res.status(204).end();
   });
 

@@ -85,7 +85,7 @@ ${token ? '' : `<p class="error">${esc(t.noToken)}</p>`}
   <button type="submit">${esc(t.submit)}</button>
   <div id="message" role="alert"></div>
 </form>
-<script>
+<script nonce="${esc(String(res.locals.cspNonce ?? ''))}">
   const form = document.getElementById('setup');
   const message = document.getElementById('message');
   form.addEventListener('submit', async (event) => {

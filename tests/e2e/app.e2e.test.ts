@@ -10,6 +10,8 @@ let browser: Browser;
 let base: string;
 const external: string[] = [];
 const pageErrors: string[] = [];
+/** Content-Security-Policy violations the page reports (issue 18: the CSP is on). */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   stack = await startE2eStack();
@@ -27,6 +29,14 @@ async function openApp(lang?: string): Promise<Page> {
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.exposeFunction('__cspViolation', (v: string) => cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (globalThis as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
+  });
   // Offline promise: every request must go to our own server.
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -92,6 +102,10 @@ describe('the app in headless Chromium against the real server', () => {
     expect(await page.getByText('© OpenStreetMap contributors').count()).toBeGreaterThan(0);
     expect(external).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // The map, its workers and the deck.gl overlay run under the CSP without a violation.
+    const csp = (await page.request.get(base)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(cspViolations).toEqual([]);
     await page.context().close();
   });
 });

@@ -11,7 +11,11 @@ export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 /** The real app over a real database, wired as server/main.ts wires it. */
 export function makeTestApp(
   db: Database,
-  options: { bodyLimit?: string; anonymousRead?: boolean } = {},
+  options: {
+    bodyLimit?: string;
+    anonymousRead?: boolean;
+    cookieSecure?: 'auto' | 'true' | 'false';
+  } = {},
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
   const app = makeApp({
@@ -20,6 +24,7 @@ export function makeTestApp(
       clientDir: CLIENT_DIR,
       anonymousRead: options.anonymousRead ?? true,
       chromiumPath: process.env.CHROMIUM_PATH || undefined,
+      ...(options.cookieSecure ? { cookieSecure: options.cookieSecure } : {}),
     },
     db,
     catalog: makePostgisCatalog(db),
