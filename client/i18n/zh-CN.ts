@@ -490,6 +490,20 @@ export const zhCN = {
   'ledgerImport.field.phase': '阶段',
   'ledgerImport.field.progressPct': '进度(%)',
   'ledgerImport.field.acceptedOn': '验收日期',
+  // --- CAD/GIS exports (issue 11 item 3) ---
+  'cadExport.format': 'CAD/GIS 导出格式',
+  'cadExport.format.dxf': 'DXF (CAD)',
+  'cadExport.format.zip': 'Shapefile (zip)',
+  'cadExport.format.gpkg': 'GeoPackage',
+  'cadExport.crs': 'CAD/GIS 导出坐标系',
+  'cadExport.crs.autoZone': 'CGCS2000 3° 带 (按方案中心自动选择)',
+  'cadExport.group.web': '互联网地图坐标',
+  'cadExport.group.gk3': 'CGCS2000 3° 带 (中央经线, 无带号)',
+  'cadExport.group.gk3prefix': 'CGCS2000 3° 带 (带号前缀)',
+  'cadExport.group.gk6prefix': 'CGCS2000 6° 带 (带号前缀)',
+  'cadExport.group.gk6': 'CGCS2000 6° 带 (中央经线, 无带号)',
+  'cadExport.download': '下载 CAD/GIS 文件',
+  // --- end CAD/GIS exports ---
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
