@@ -38,9 +38,13 @@ export class RpmCadExport extends LitElement {
 
   static override styles = css`
     :host {
-      display: inline-flex;
+      /* Its own row of the compare bar, wrapping inside the narrow side panel. */
+      display: flex;
+      flex: 1 1 100%;
+      flex-wrap: wrap;
       align-items: center;
       gap: 4px;
+      min-width: 0;
     }
     select,
     a {
@@ -51,10 +55,17 @@ export class RpmCadExport extends LitElement {
       border-radius: var(--rpm-radius-s);
       padding: 3px 6px;
       text-decoration: none;
-      max-width: 16em;
+      max-width: 100%;
+      min-width: 0;
     }
     a {
       cursor: pointer;
+    }
+    select[data-cad-export='crs'] {
+      flex: 1 1 8em;
+    }
+    .tag {
+      color: var(--rpm-color-text-muted, #666);
     }
   `;
 
@@ -70,6 +81,7 @@ export class RpmCadExport extends LitElement {
     const zh = this.locale === 'zh-CN';
     const dxf = this._format === 'dxf';
     return html`
+      <span class="tag">CAD/GIS</span>
       <select
         data-cad-export="format"
         aria-label=${t('cadExport.format')}
@@ -112,14 +124,26 @@ export class RpmCadExport extends LitElement {
               ${range(a, b).map((epsg) => {
                 const crs = cgcs2000GaussKruger(epsg)!;
                 const v = `EPSG:${epsg}`;
-                return html`<option value=${v} ?selected=${this._crs === v}>
-                  ${v} · ${zh ? crs.label.zh : crs.label.en}
+                // Short: the option group names the family; the title has the full name.
+                const zone = crs.zonePrefix ? (zh ? `第${crs.zone}带 ` : `zone ${crs.zone} `) : '';
+                return html`<option
+                  value=${v}
+                  title=${zh ? crs.label.zh : crs.label.en}
+                  ?selected=${this._crs === v}
+                >
+                  ${v} · ${zone}${crs.centralMeridianDeg}°E
                 </option>`;
               })}
             </optgroup>`,
         )}
       </select>
-      <a data-cad-export="download" href=${this.href} download>${t('cadExport.download')}</a>
+      <a
+        data-cad-export="download"
+        href=${this.href}
+        title=${t('cadExport.download.title')}
+        download
+        >${t('cadExport.download')}</a
+      >
     `;
   }
 }

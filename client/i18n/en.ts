@@ -505,8 +505,8 @@ export const en: Messages = {
   'ledgerImport.field.acceptedOn': 'accepted on',
   // --- CAD/GIS exports (issue 11 item 3) ---
   'cadExport.format': 'CAD/GIS export format',
-  'cadExport.format.dxf': 'DXF (CAD)',
-  'cadExport.format.zip': 'Shapefile (zip)',
+  'cadExport.format.dxf': 'DXF',
+  'cadExport.format.zip': 'Shapefile',
   'cadExport.format.gpkg': 'GeoPackage',
   'cadExport.crs': 'CAD/GIS export coordinates',
   'cadExport.crs.autoZone': "CGCS2000 3° zone (auto, from the scenario's centre)",
@@ -515,6 +515,7 @@ export const en: Messages = {
   'cadExport.group.gk3prefix': 'CGCS2000 3° zones (zone-prefixed easting)',
   'cadExport.group.gk6prefix': 'CGCS2000 6° zones (zone-prefixed easting)',
   'cadExport.group.gk6': 'CGCS2000 6° zones (central meridian, no prefix)',
-  'cadExport.download': 'Download CAD/GIS file',
+  'cadExport.download': 'Download',
+  'cadExport.download.title': 'Download the CAD/GIS file (DXF: AutoCAD 2007 format, UTF-8)',
   // --- end CAD/GIS exports ---
 };

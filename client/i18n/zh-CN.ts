@@ -492,8 +492,8 @@ export const zhCN = {
   'ledgerImport.field.acceptedOn': '验收日期',
   // --- CAD/GIS exports (issue 11 item 3) ---
   'cadExport.format': 'CAD/GIS 导出格式',
-  'cadExport.format.dxf': 'DXF (CAD)',
-  'cadExport.format.zip': 'Shapefile (zip)',
+  'cadExport.format.dxf': 'DXF',
+  'cadExport.format.zip': 'Shapefile',
   'cadExport.format.gpkg': 'GeoPackage',
   'cadExport.crs': 'CAD/GIS 导出坐标系',
   'cadExport.crs.autoZone': 'CGCS2000 3° 带 (按方案中心自动选择)',
@@ -502,7 +502,8 @@ export const zhCN = {
   'cadExport.group.gk3prefix': 'CGCS2000 3° 带 (带号前缀)',
   'cadExport.group.gk6prefix': 'CGCS2000 6° 带 (带号前缀)',
   'cadExport.group.gk6': 'CGCS2000 6° 带 (中央经线, 无带号)',
-  'cadExport.download': '下载 CAD/GIS 文件',
+  'cadExport.download': '下载',
+  'cadExport.download.title': '下载 CAD/GIS 文件 (DXF 为 AutoCAD 2007 格式, UTF-8)',
   // --- end CAD/GIS exports ---
 } as const;
 

@@ -55,6 +55,7 @@ describe('CAD/GIS export control (issue 11 item 3)', () => {
       `/api/scenarios/${proposalId}/export.dxf?crs=EPSG%3A4548`,
     );
     await page.locator('rpm-compare-bar').screenshot({ path: join(E2E_OUT, 'cad-export.png') });
+    await page.screenshot({ path: join(E2E_OUT, 'cad-export-page.png') });
     const [dxf] = await Promise.all([page.waitForEvent('download'), link.click()]);
     await dxf.saveAs(join(E2E_OUT, 'cad-export.dxf'));
     const text = await readFile(join(E2E_OUT, 'cad-export.dxf'), 'utf8');
