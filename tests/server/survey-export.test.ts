@@ -315,6 +315,27 @@ describe('GET /api/scenarios/:id/export.zip (Shapefile)', () => {
     expect(prj).toMatch(/WGS_1984|WGS 84/);
     expect(prj).not.toMatch(/PROJCS/);
   });
+
+  it('converts GCJ-02 with convertCrs, labels it WGS84 and says so in README.txt', async () => {
+    const res = await request(app)
+      .get(`/api/scenarios/${proposalId}/export.zip?crs=gcj02`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    expect(await zip.file('fire_lane_line.prj')!.async('string')).toMatch(/WGS_1984|WGS 84/);
+    expect(await zip.file('README.txt')!.async('string')).toMatch(
+      /GCJ-02.*EPSG:4326|EPSG:4326.*GCJ-02/s,
+    );
+    const file = join(dir, 'gcj.zip');
+    writeFileSync(file, res.body as Buffer);
+    const back = readBack(`/vsizip/${file}/fire_lane_line.shp`).features[0]!;
+    const src = source.features.find((f) => f.properties!['id'] === back.properties!['id'])!;
+    const [p, q] = [positions(back.geometry)[0]!, positions(src.geometry)[0]!];
+    // GCJ-02 in Beijing: a few hundred metres east and north of WGS84.
+    expect(p[0]! - q[0]!).toBeGreaterThan(0.003);
+    expect(p[1]! - q[1]!).toBeGreaterThan(0.0005);
+  });
 });
 
 describe('GET /api/scenarios/:id/export.gpkg', () => {
