@@ -68,6 +68,8 @@ import './rpm-register-panel';
 import './rpm-login-control';
 import './rpm-review-panel';
 import { PresentationController, waitUntil } from '../data/presentation.controller';
+import { SurveyImportController, type SurveyAction } from '../data/survey-import.controller';
+import './rpm-survey-import';
 import './rpm-compare-bar';
 import './rpm-compare-cards';
 import './rpm-compare-view';
@@ -168,6 +170,14 @@ export class RpmApp extends LitElement {
     setVisibility: (v) => (this._visibility = v),
     visibility: () => this._visibility,
     mainMap: () => this.renderRoot.querySelector<RpmMap>('rpm-map#main-map'),
+  });
+
+  /** The survey import wizard: DXF / Shapefile / GeoPackage … into the open scenario (issue 11). */
+  private readonly _survey = new SurveyImportController(this, {
+    locale: () => this._locale,
+    scenarioId: () => (this._planner.editable ? this._planner.view.activeId : null),
+    mainMap: () => this.renderRoot.querySelector<RpmMap>('rpm-map#main-map')?.map,
+    reload: () => this._planner.reloadActive(),
   });
 
   /** Community boundaries: draw, edit, split, merge, rename, promote (issue 17). */
@@ -308,10 +318,12 @@ export class RpmApp extends LitElement {
     void this._loadHealth();
     void this._loadDistricts();
     globalThis.addEventListener('keydown', this._onKeyDown);
+    this.addEventListener('rpm-survey-open', this._onSurveyOpen);
   }
 
   override disconnectedCallback(): void {
     globalThis.removeEventListener('keydown', this._onKeyDown);
+    this.removeEventListener('rpm-survey-open', this._onSurveyOpen);
     super.disconnectedCallback();
   }
 
@@ -383,6 +395,16 @@ export class RpmApp extends LitElement {
         ${planning && this._session.canEdit && !this._present.presenting ? this._renderTools() : nothing}
         ${planning && !this._present.comparing(view) ? html`<rpm-ledger-cards .locale=${this._locale} .ledger=${ledger}></rpm-ledger-cards>` : nothing}
         ${this._renderDistrictReview()} ${this._present.renderMapOverlays(view, loaded)}
+        ${
+          this._survey.open
+            ? html`<rpm-survey-import
+                .locale=${this._locale}
+                .state=${this._survey.state}
+                .blocker=${this._survey.blocker()}
+                @rpm-survey-action=${(e: CustomEvent<SurveyAction>) => this._survey.act(e.detail)}
+              ></rpm-survey-import>`
+            : nothing
+        }
       </main>
       <div class="panel">
         <div class="sections">
@@ -721,7 +743,14 @@ export class RpmApp extends LitElement {
     return f ? { id: String(f.properties.id), geometry: f.geometry } : null;
   }
 
+  private readonly _onSurveyOpen = (): void => {
+    this._setTool('select');
+    this._survey.start();
+  };
+
   private _onMapClick(feature: PickedFeature | null, lngLat?: [number, number]): void {
+    // A survey control point's map position (issue 11): the click belongs to the wizard.
+    if (lngLat && this._survey.capture(lngLat)) return;
     // Placing a lot's entrance (issue 17): the click is the entrance, moved onto the lot edge.
     if (this._placingEntrance && lngLat) {
       this._placingEntrance = false;

@@ -10,7 +10,7 @@ const MODES: readonly CompareMode[] = ['none', 'swipe', 'side'];
  * The presenting toolbar of a planned community: compare mode (off / swipe / side by side),
  * exports (map PNG, GeoJSON in WGS84/GCJ-02/BD-09, CSV, one-page sheet PDF) and GeoJSON
  * import into the proposal. Renders links for the server's downloads; emits
- * `rpm-compare-mode` (`{ mode }`), `rpm-export-png` and `rpm-import` (`{ file, crs }`).
+ * `rpm-compare-mode` (`{ mode }`), `rpm-export-png`, `rpm-import` (`{ file, crs }`) and `rpm-survey-open` (the survey wizard).
  */
 export class RpmCompareBar extends LitElement {
   static override properties = {
@@ -149,12 +149,15 @@ export class RpmCompareBar extends LitElement {
       ${
         this.editable
           ? html`<label class="file"
-              >${t('import.geojson')}
-              <input
-                type="file"
-                accept=".geojson,.json,application/geo+json,application/json"
-                @change=${this._onFile}
-            /></label>`
+                >${t('import.geojson')}
+                <input
+                  type="file"
+                  accept=".geojson,.json,application/geo+json,application/json"
+                  @change=${this._onFile}
+              /></label>
+              <button data-action="survey-open" @click=${() => this._emit('rpm-survey-open', {})}>
+                ${t('survey.open')}
+              </button>`
           : ''
       }
     `;

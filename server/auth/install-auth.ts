@@ -1,3 +1,4 @@
+import { LoginThrottle } from './login-throttle';
 import express, { type Express } from 'express';
 import type { Catalog } from '../db/catalog';
 import type { Database } from '../db/database';
@@ -36,7 +37,11 @@ export function installAuth(
   app.use(['/api', '/report'], guard);
   return {
     routers: [
-      authRoutes({ accounts, sessionTtlHours: deps.config.sessionTtlHours ?? 12 }),
+      authRoutes({
+        accounts,
+        sessionTtlHours: deps.config.sessionTtlHours ?? 12,
+        throttle: new LoginThrottle(deps.db),
+      }),
       reviewRoutes({ reviews: makeReviewStore(deps.db) }),
       registerRoutes({ catalog: deps.catalog, register: makeRegisterStore(deps.db) }),
       // First run without accounts (issue #17): the one-time setup link's API.

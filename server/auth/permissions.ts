@@ -24,6 +24,8 @@ export interface Permission {
   readonly path: string;
   readonly access: Access;
   readonly scope?: Scope;
+  /** Only the object's author or an admin (issue 18); the route checks it (403 otherwise). */
+  readonly owned?: boolean;
 }
 
 const EDITORS = ['planner', 'admin'] as const satisfies readonly Role[];
@@ -143,8 +145,9 @@ export const PERMISSIONS: readonly Permission[] = [
 
   // Stories (saved views) and GeoJSON import into a proposal.
   { method: 'POST', path: '/api/stories', access: STORYTELLERS },
-  { method: 'PUT', path: '/api/stories/:id', access: STORYTELLERS },
-  { method: 'DELETE', path: '/api/stories/:id', access: STORYTELLERS },
+  { method: 'POST', path: '/api/stories/:id/copy', access: STORYTELLERS },
+  { method: 'PUT', path: '/api/stories/:id', access: STORYTELLERS, owned: true },
+  { method: 'DELETE', path: '/api/stories/:id', access: STORYTELLERS, owned: true },
   { method: 'POST', path: '/api/scenarios/:id/import', access: EDITORS, scope: 'scenario-edit' },
 
   // Community boundaries (红线, issue 17): planners of the communities a change touches, admins.

@@ -18,6 +18,8 @@ export interface Story {
   communityId: number | null;
   title: string;
   version: number;
+  /** The account that made it (null: made before authorship was recorded, or account gone). */
+  createdBy: number | null;
   createdAt: string;
   updatedAt: string;
   views: StoryView[];
@@ -34,6 +36,8 @@ export interface StorySummary {
 }
 
 export interface StoryDraft {
+  /** The account that makes it. */
+  createdBy?: number | null;
   districtId: number;
   communityId: number | null;
   title: string;
@@ -76,6 +80,7 @@ async function getStory(q: Executor | Database, id: number): Promise<Story | und
     id: Number(s.id),
     districtId: Number(s.districtId),
     communityId: s.communityId === null ? null : Number(s.communityId),
+    createdBy: s.createdBy === null || s.createdBy === undefined ? null : Number(s.createdBy),
     createdAt: new Date(s.createdAt).toISOString(),
     updatedAt: new Date(s.updatedAt).toISOString(),
     views: s.views.map((v) => ({
@@ -159,6 +164,7 @@ export function makeStoryStore(db: Database): StoryStore {
             draft.districtId,
             draft.communityId,
             draft.title,
+            draft.createdBy ?? null,
           ]);
           const id = Number(row!.id);
           await writeViews(tx, draft.districtId, id, draft.views);

@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'IMPORT_EXPIRED'
   | 'IMPORT_STALE'
   | 'SETUP_TOKEN_INVALID'
-  | 'SETUP_DONE';
+  | 'SETUP_DONE'
+  | 'TOO_COMPLEX'
+  | 'BUSY'
+  | 'TOO_MANY_REQUESTS';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -38,6 +41,9 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_STALE: 409,
   SETUP_TOKEN_INVALID: 403,
   SETUP_DONE: 409,
+  TOO_COMPLEX: 422,
+  BUSY: 503,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

@@ -57,6 +57,8 @@ function toApiError(err: unknown): ApiError {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const apiError = toApiError(err);
   if (apiError.code === 'INTERNAL') console.error(err);
+  const retry = (apiError.details as { retryAfterS?: number } | undefined)?.retryAfterS;
+  if (retry !== undefined) res.set('Retry-After', String(retry));
   res.status(apiError.status).json({
     error: {
       code: apiError.code,

@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
-import type { ParkingLayoutInput } from '../../domain/parking/types';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
+import { checkVertexBudget } from '../http/check-vertex-budget';
 import { issue, parse } from '../http/parse';
+import type { AnalysisPool } from '../work/analysis-pool';
+import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
 // Shapes only: coordinates, rings and ranges are checked by the domain, whose InputError
 // carries precise zh/en messages (self-intersection, swapped lat/lon, area limits …).
@@ -86,21 +87,29 @@ export const parkingLayoutBodySchema = z.object({
   roads: featureCollection.optional(),
 });
 
-/** Geometric analyses computed on request by the pure domain layer (no database). */
-export function analysisRoutes(): Router {
+/**
+ * Geometric analyses computed on request by the pure domain layer (no database), in the
+ * analysis pool's worker threads after a cheap vertex check (issue 18).
+ */
+export function analysisRoutes(pool: AnalysisPool = sharedAnalysisPool()): Router {
   const r = Router();
 
   /** Parking layout on a lot polygon or along a kerb line (JGJ 100-2015; issue #3). */
-  r.post('/analysis/parking-layout', (req, res) => {
+  r.post('/analysis/parking-layout', async (req, res) => {
     const body = parse(parkingLayoutBodySchema, req.body);
-    const input = {
-      boundary: body.boundary,
+    const boundary = body.boundary as {
+      geometry?: { coordinates: unknown };
+      coordinates?: unknown;
+    };
+    checkVertexBudget({
+      boundary: {
+        features: [{ geometry: boundary.geometry ?? (boundary as { coordinates: unknown }) }],
+      },
       obstacles: body.obstacles,
       keepClear: body.keepClear,
-      entrance: body.entrance,
       roads: body.roads,
-    } as ParkingLayoutInput;
-    res.json(generateParkingLayout(input, body.options ?? {}));
+    });
+    await answerAnalysis(pool, 'parking-layout', body, req, res);
   });
 
   return r;

@@ -4,6 +4,7 @@ import { ROLES } from '../../domain/model/roles';
 import type { AccountStore } from '../auth/account-store';
 import { unauthenticated } from '../auth/auth-errors';
 import { checkPassword, hashPassword } from '../auth/hash-password';
+import type { LoginThrottle } from '../auth/login-throttle';
 import { passwordProblem } from '../auth/password-rule';
 import {
   clearedSessionCookie,
@@ -57,22 +58,35 @@ const accountDisabled = (): ApiError =>
  * Sign-in with a database session in an httpOnly cookie (`rpm_session`), the current account,
  * sign-out, and account administration (admins; guarded by the permission table).
  */
-export function authRoutes(deps: { accounts: AccountStore; sessionTtlHours: number }): Router {
-  const { accounts } = deps;
+export function authRoutes(deps: {
+  accounts: AccountStore;
+  sessionTtlHours: number;
+  throttle: LoginThrottle;
+}): Router {
+  const { accounts, throttle } = deps;
   const ttlS = deps.sessionTtlHours * 3600;
   const r = Router();
 
   r.post('/auth/login', async (req, res) => {
     const body = parse(loginSchema, req.body ?? {});
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    await throttle.check(body.username, address);
     const found = await accounts.findByName(body.username);
     // Compare against a hash even for an unknown name, so timing does not reveal accounts.
     const ok = await checkPassword(
       body.password,
       found?.passwordHash ?? '$2b$10$B1SIt8ZjYvHdjuc0bvifkOUFzOYizdMSEc9RiwVTjNVVs/.9t2eI6',
     );
-    if (!found || !ok) throw badCredentials();
+    if (!found || !ok) {
+      await throttle.fail(body.username, address);
+      throw badCredentials();
+    }
+    await throttle.succeed(body.username);
     // Said only to whoever knows the password: a disabled account is not a guessing oracle.
     if (found.disabled) throw accountDisabled();
+    // A new session id at every sign-in; the one the browser held before is ended.
+    const previous = sessionToken(req);
+    if (previous) await accounts.deleteSession(tokenDigest(previous));
     const token = newSessionToken();
     await accounts.createSession(found.id, tokenDigest(token), ttlS);
     await accounts.recordLogin(found.id);

@@ -1,17 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { buildWalkingNetwork } from '../../domain/coverage/build-walking-network';
-import { computeCoverage } from '../../domain/coverage/compute-coverage';
-import type {
-  CommunityFeatures,
-  FacilityFeatures,
-  NetworkLines,
-  OriginFeatures,
-} from '../../domain/coverage/types';
-import { walkingIsochrones } from '../../domain/coverage/walking-isochrones';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
+import { checkVertexBudget } from '../http/check-vertex-budget';
 import { issue, parse } from '../http/parse';
+import type { AnalysisPool } from '../work/analysis-pool';
+import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
 const categoryIds = FACILITY_CATEGORIES.map((c) => c.id) as [
   FacilityCategoryId,
@@ -56,15 +50,11 @@ export const isochroneBodySchema = z.object({
     .optional(),
 });
 
-/** JSON has no Infinity: an unreachable distance is null. */
-const finiteOrNull = (x: number | undefined): number | null =>
-  x === undefined || !Number.isFinite(x) ? null : x;
-
 /**
  * 15-minute life-circle coverage (GB 50180-2018; issue #5), computed on request by the pure
  * domain layer: stateless, no database.
  */
-export function coverageRoutes(): Router {
+export function coverageRoutes(pool: AnalysisPool = sharedAnalysisPool()): Router {
   const r = Router();
 
   /**
@@ -72,56 +62,22 @@ export function coverageRoutes(): Router {
    * Returns per-building network distances (m, null when unreachable) and walking minutes per
    * category, and the district and community summaries (shares, tiers, gaps).
    */
-  r.post('/analysis/coverage', (req, res) => {
+  r.post('/analysis/coverage', async (req, res) => {
     const body = parse(coverageBodySchema, req.body);
-    const result = computeCoverage(
-      {
-        network: body.network as NetworkLines,
-        origins: body.origins as OriginFeatures,
-        facilities: body.facilities as FacilityFeatures,
-        communities: body.communities as CommunityFeatures | undefined,
-      },
-      body.options ?? {},
-    );
-    const speed = result.walkSpeedMPerMin;
-    res.json({
-      categories: result.categories,
-      walkSpeedMPerMin: speed,
-      origins: result.origins.map((o) => {
-        const distancesM: Record<string, number | null> = {};
-        const walkMinutes: Record<string, number | null> = {};
-        const unreachable: string[] = [];
-        for (const c of result.categories) {
-          const d = finiteOrNull(o.distancesM[c]);
-          distancesM[c] = d;
-          walkMinutes[c] = d === null ? null : d / speed;
-          if (d === null) unreachable.push(c);
-        }
-        return {
-          id: o.id,
-          communityId: o.communityId,
-          households: o.households,
-          distancesM,
-          walkMinutes,
-          missing: o.missing,
-          unreachable,
-        };
-      }),
-      summary: {
-        district: result.district,
-        communities: result.communities,
-      },
+    checkVertexBudget({
+      network: body.network,
+      origins: body.origins,
+      facilities: body.facilities,
+      communities: body.communities,
     });
+    await answerAnalysis(pool, 'coverage', body, req, res);
   });
 
   /** Body: { network, at: [lon, lat], options? } → FeatureCollection of reached lines and outlines. */
-  r.post('/analysis/walking-isochrones', (req, res) => {
+  r.post('/analysis/walking-isochrones', async (req, res) => {
     const body = parse(isochroneBodySchema, req.body);
-    const network = buildWalkingNetwork(
-      { network: body.network as NetworkLines },
-      { maxSnapM: body.options?.maxSnapM },
-    );
-    res.json(walkingIsochrones(network, body.at, body.options ?? {}));
+    checkVertexBudget({ network: body.network });
+    await answerAnalysis(pool, 'walking-isochrones', body, req, res);
   });
 
   return r;

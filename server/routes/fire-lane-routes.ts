@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
-import type { FireLaneOptions } from '../../domain/fire-lanes/types';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
+import { checkVertexBudget } from '../http/check-vertex-budget';
 import { parse } from '../http/parse';
+import type { AnalysisPool } from '../work/analysis-pool';
+import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
 const featureCollection = featureCollectionSchema(20_000);
 
@@ -44,12 +45,13 @@ export const fireLaneBodySchema = z.object({
 });
 
 /** Fire-lane compliance of a scenario's features (GB 50016-2014 §7.1–7.2; issue #4). */
-export function fireLaneRoutes(): Router {
+export function fireLaneRoutes(pool: AnalysisPool = sharedAnalysisPool()): Router {
   const r = Router();
 
-  r.post('/analysis/fire-lanes', (req, res) => {
+  r.post('/analysis/fire-lanes', async (req, res) => {
     const body = parse(fireLaneBodySchema, req.body);
-    res.json(checkFireLanes(body.features as never, (body.options ?? {}) as FireLaneOptions));
+    checkVertexBudget({ features: body.features });
+    await answerAnalysis(pool, 'fire-lanes', body, req, res);
   });
 
   return r;

@@ -71,18 +71,25 @@ export const presentationPaths = {
       responses: { 200: { description: 'Story' }, 404: err },
     },
     put: {
-      summary: 'Replace title and views, naming the version last seen',
+      summary: 'Replace title and views, naming the version last seen (author or admin only)',
       parameters: [id('story id')],
       requestBody: { content: { 'application/json': { schema: json(replaceStorySchema) } } },
-      responses: { 200: { description: 'Story' }, 400: err, 404: err, 409: err },
+      responses: { 200: { description: 'Story' }, 400: err, 403: err, 404: err, 409: err },
     },
     delete: {
-      summary: 'Delete a story',
+      summary: 'Delete a story (author or admin only)',
       parameters: [
         id('story id'),
         { name: 'version', in: 'query', required: true, schema: { type: 'integer' } },
       ],
-      responses: { 204: { description: 'Deleted' }, 404: err, 409: err },
+      responses: { 204: { description: 'Deleted' }, 403: err, 404: err, 409: err },
+    },
+  },
+  '/api/stories/{id}/copy': {
+    post: {
+      summary: 'Copy a story; the copy belongs to the caller (who may then change it)',
+      parameters: [id('story id')],
+      responses: { 201: { description: 'The copy with its views' }, 404: err },
     },
   },
   '/api/scenarios/{id}/diff': {

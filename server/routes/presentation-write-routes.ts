@@ -1,5 +1,5 @@
 import { countFeaturesByKind } from '../../domain/model/count-features-by-kind';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { FeatureCollection } from 'geojson';
 import { z } from 'zod';
 import { convertCrs } from '../../domain/geo/convert-crs';
@@ -7,6 +7,7 @@ import type { Catalog } from '../db/catalog';
 import type { FeatureStore } from '../db/feature-store';
 import type { Database } from '../db/database';
 import { makeStoryStore, type StoryOutcome } from '../db/story-store';
+import { currentUser } from '../auth/session-user';
 import { ApiError, notFound } from '../http/api-error';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
 import { idParams, idSchema, issue, parse } from '../http/parse';
@@ -124,13 +125,45 @@ export function presentationWriteRoutes(deps: {
       (await stories.communityDistrict(body.communityId)) !== body.districtId
     )
       throw notFound({ zh: '此片区的小区', en: 'Community in this district' }, body.communityId);
-    const outcome = await stories.create(body);
+    const outcome = await stories.create({ ...body, createdBy: currentUser(res)?.id ?? null });
+    if (!outcome.ok) throw refused(outcome);
+    res.status(201).json(outcome.story);
+  });
+
+  /**
+   * Only the author of a story or an admin changes or deletes it (issue 18); anyone who may
+   * save stories can copy it (POST /stories/:id/copy) and change the copy.
+   */
+  const mustOwn = async (id: number, res: Response): Promise<void> => {
+    const story = await stories.get(id);
+    if (!story) throw notFound(STORY, id);
+    const user = currentUser(res);
+    if (user?.role === 'admin' || (user && story.createdBy === user.id)) return;
+    throw new ApiError('FORBIDDEN', {
+      zh: '只有演示的作者或管理员可以修改或删除它; 可以复制一份再修改',
+      en: 'Only the author of a story or an admin may change or delete it; copy it to change a copy',
+    });
+  };
+
+  r.post('/stories/:id/copy', async (req, res) => {
+    const { id } = parse(idParams, req.params);
+    const story = await stories.get(id);
+    if (!story) throw notFound(STORY, id);
+    const title = `${story.title} (副本)`.slice(0, 200);
+    const outcome = await stories.create({
+      districtId: story.districtId,
+      communityId: story.communityId,
+      title,
+      views: story.views,
+      createdBy: currentUser(res)?.id ?? null,
+    });
     if (!outcome.ok) throw refused(outcome);
     res.status(201).json(outcome.story);
   });
 
   r.put('/stories/:id', async (req, res) => {
     const { id } = parse(idParams, req.params);
+    await mustOwn(id, res);
     const body = parse(replaceStorySchema, req.body ?? {});
     const outcome = await stories.replace(id, body.version, body);
     if (!outcome.ok) {
@@ -144,6 +177,7 @@ export function presentationWriteRoutes(deps: {
 
   r.delete('/stories/:id', async (req, res) => {
     const { id } = parse(idParams, req.params);
+    await mustOwn(id, res);
     const { version } = parse(versionSchema, req.query);
     const outcome = await stories.delete(id, version);
     if (!outcome.ok) throw refused({ ok: false, reason: outcome.reason ?? 'missing' }, id);

@@ -110,7 +110,9 @@ function expected(p: Permission, caller: Caller): 401 | 403 | 'ok' {
     return p.path === '/api/auth/me' && caller === 'anonymous' ? 401 : 'ok';
   if (p.access === 'read') return 'ok';
   if (caller === 'anonymous') return 401;
-  return p.access.includes(caller) ? 'ok' : 403;
+  if (!p.access.includes(caller)) return 403;
+  // Owned objects (issue 18): the matrix's story is the admin's, so other roles may not change it.
+  return p.owned && caller !== 'admin' ? 403 : 'ok';
 }
 
 describe('the permission matrix: every route of the table × every role', () => {
@@ -138,6 +140,47 @@ describe('the permission matrix: every route of the table × every role', () => 
       expect(res.status).toBe(want);
       expect(res.body.error.code).toBe(want === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("keeps a planner's story the planner's: a presenter copies it, only the author or an admin changes it (issue 18)", async () => {
+    const planner = agents.get('planner')!;
+    const presenter = agents.get('presenter')!;
+    const admin = agents.get('admin')!;
+    const story = (
+      await planner
+        .post('/api/stories')
+        .send({ districtId: ids.district, title: '规划师的演示', views: [] })
+        .expect(201)
+    ).body as { id: number; version: number; createdBy: number };
+    try {
+      const body = { version: story.version, title: '被改写', views: [] };
+      const put = await presenter.put(`/api/stories/${story.id}`).send(body).expect(403);
+      expect(put.body.error.message).toContain('只有演示的作者或管理员');
+      await presenter.delete(`/api/stories/${story.id}?version=${story.version}`).expect(403);
+      const copy = (await presenter.post(`/api/stories/${story.id}/copy`).expect(201)).body as {
+        id: number;
+        version: number;
+        title: string;
+        createdBy: number;
+      };
+      expect(copy.title).toBe('规划师的演示 (副本)');
+      expect(copy.createdBy).not.toBe(story.createdBy);
+      await presenter
+        .put(`/api/stories/${copy.id}`)
+        .send({ version: copy.version, title: '我的版本', views: [] })
+        .expect(200);
+      await presenter.delete(`/api/stories/${copy.id}?version=${copy.version + 1}`).expect(204);
+      const mine = await planner.put(`/api/stories/${story.id}`).send(body).expect(200);
+      await admin
+        .put(`/api/stories/${story.id}`)
+        .send({ version: mine.body.version, title: '管理员改', views: [] })
+        .expect(200);
+      expect((await planner.get(`/api/stories/${story.id}`).expect(200)).body.title).toBe(
+        '管理员改',
+      );
+    } finally {
+      await t.db.query('DELETE FROM story WHERE id = $1', [story.id]);
     }
   });
 

@@ -1,7 +1,7 @@
 -- get-story: one story with its views in order, as JSON text. $1 story id.
 SELECT json_build_object(
   'id', s.id, 'districtId', s.district_id, 'communityId', s.community_id, 'title', s.title,
-  'version', s.version, 'createdAt', s.created_at, 'updatedAt', s.updated_at,
+  'version', s.version, 'createdBy', s.created_by, 'createdAt', s.created_at, 'updatedAt', s.updated_at,
   'views', coalesce((
     SELECT json_agg(json_build_object(
       'camera', json_build_object('center', json_build_array(v.center_lon, v.center_lat),

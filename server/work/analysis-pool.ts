@@ -1,0 +1,121 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { InputError } from '../../domain/geo/input-error';
+import { ApiError } from '../http/api-error';
+import type { AnalysisTask } from './analysis-tasks';
+import type { WorkerAnswer } from './analysis-worker';
+
+export interface AnalysisPoolOptions {
+  /** Worker threads (env ANALYSIS_THREADS; default: cores − 1, at least 1). */
+  threads: number;
+  /** Wall time one analysis may run once started (env ANALYSIS_BUDGET_MS; default 10 s). */
+  budgetMs: number;
+  /** Analyses that may wait for a thread; one more is refused with 503 (env ANALYSIS_MAX_QUEUE). */
+  maxQueue: number;
+}
+
+const envInt = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+};
+
+export const defaultPoolOptions = (): AnalysisPoolOptions => ({
+  threads: envInt('ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1)),
+  budgetMs: envInt('ANALYSIS_BUDGET_MS', 10_000),
+  maxQueue: envInt('ANALYSIS_MAX_QUEUE', 16),
+});
+
+/** Seconds a refused caller is told to wait (Retry-After). */
+export const BUSY_RETRY_AFTER_S = 5;
+
+/**
+ * Runs the CPU-heavy analyses (parking layout, fire lanes, coverage, isochrones) in worker
+ * threads (piscina), so a heavy or hostile request never blocks the event loop that serves
+ * tiles, health and every other route (issue 18). In front of piscina a small admission queue
+ * of our own: at most `threads` run, at most `maxQueue` wait (then 503 BUSY with Retry-After),
+ * and the time budget starts when a task starts, so a task past it is the input's fault
+ * (422 TOO_COMPLEX; its thread is terminated) and a wait is the server's (503).
+ * A caller that goes away (its AbortSignal) leaves the queue or has its thread terminated.
+ */
+export class AnalysisPool {
+  private readonly _pool: Piscina;
+  private _active = 0;
+  private readonly _waiting: (() => void)[] = [];
+
+  constructor(readonly options: AnalysisPoolOptions = defaultPoolOptions()) {
+    this._pool = new Piscina({
+      filename: new URL('./analysis-worker-entry.mjs', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: options.threads,
+      idleTimeout: 60_000,
+    });
+  }
+
+  /** Tasks running and waiting now (for health and the bench). */
+  get load(): { active: number; waiting: number } {
+    return { active: this._active, waiting: this._waiting.length };
+  }
+
+  async run(task: AnalysisTask, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    await this._admit(signal);
+    const budget = AbortSignal.timeout(this.options.budgetMs);
+    const abort = signal ? AbortSignal.any([signal, budget]) : budget;
+    try {
+      const answer = (await this._pool.run({ task, body }, { signal: abort })) as WorkerAnswer;
+      if (!answer.ok) throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
+      return answer.value;
+    } catch (err) {
+      if (budget.aborted && !signal?.aborted) {
+        const s = Math.round(this.options.budgetMs / 100) / 10;
+        throw new ApiError('TOO_COMPLEX', {
+          zh: `分析超出时间预算 (${s} 秒) 已中止: 请缩小范围或简化几何后重试`,
+          en: `The analysis exceeded its time budget (${s} s) and was stopped: narrow the area or simplify the geometry`,
+        });
+      }
+      throw err;
+    } finally {
+      this._release();
+    }
+  }
+
+  private _admit(signal?: AbortSignal): Promise<void> {
+    if (this._active < this.options.threads) {
+      this._active++;
+      return Promise.resolve();
+    }
+    if (this._waiting.length >= this.options.maxQueue)
+      return Promise.reject(
+        new ApiError(
+          'BUSY',
+          {
+            zh: `分析任务繁忙 (${this._active} 个运行, ${this._waiting.length} 个排队), 请 ${BUSY_RETRY_AFTER_S} 秒后重试`,
+            en: `Analyses are busy (${this._active} running, ${this._waiting.length} waiting); retry in ${BUSY_RETRY_AFTER_S} s`,
+          },
+          { retryAfterS: BUSY_RETRY_AFTER_S },
+        ),
+      );
+    return new Promise((resolve, reject) => {
+      const go = () => {
+        signal?.removeEventListener('abort', leave);
+        this._active++;
+        resolve();
+      };
+      const leave = () => {
+        const i = this._waiting.indexOf(go);
+        if (i >= 0) this._waiting.splice(i, 1);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', leave, { once: true });
+      this._waiting.push(go);
+    });
+  }
+
+  private _release(): void {
+    this._active--;
+    this._waiting.shift()?.();
+  }
+
+  destroy(): Promise<void> {
+    return this._pool.destroy();
+  }
+}
