@@ -29,6 +29,8 @@ import { reportRoutes } from './routes/report-routes';
 import { setupPage } from './routes/setup-page';
 import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
+// CAD/GIS exports (issue 11 item 3).
+import { surveyExportRoutes } from './routes/survey-export-routes';
 import type { TileService } from './tiles/tile-service';
 
 export interface AppDeps {
@@ -108,6 +110,9 @@ function installApi(
       ledger: makeLedgerStore(deps.db),
     }),
   );
+  // --- CAD/GIS exports (issue 11 item 3): DXF, Shapefile zip, GeoPackage ---
+  api.use(surveyExportRoutes(deps));
+  // --- end CAD/GIS exports ---
   for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());
   api.use((req) => {

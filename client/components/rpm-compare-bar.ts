@@ -1,6 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import type { CompareMode } from '../api/story-types';
 import { translate, type Locale } from '../i18n/translate';
+// CAD/GIS exports (issue 11 item 3).
+import './rpm-cad-export';
 
 const MODES: readonly CompareMode[] = ['none', 'swipe', 'side'];
 
@@ -122,7 +124,9 @@ export class RpmCompareBar extends LitElement {
               >
               <a data-export="csv" href="/api/scenarios/${s}/indicators.csv" download
                 >${t('export.csv')}</a
-              >`
+              >
+              <!-- CAD/GIS exports (issue 11 item 3) -->
+              <rpm-cad-export .locale=${this.locale} .scenarioId=${s}></rpm-cad-export>`
           : ''
       }
       ${

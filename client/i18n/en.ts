@@ -503,6 +503,21 @@ export const en: Messages = {
   'ledgerImport.field.phase': 'phase',
   'ledgerImport.field.progressPct': 'progress (%)',
   'ledgerImport.field.acceptedOn': 'accepted on',
+  // --- CAD/GIS exports (issue 11 item 3) ---
+  'cadExport.format': 'CAD/GIS export format',
+  'cadExport.format.dxf': 'DXF',
+  'cadExport.format.zip': 'Shapefile',
+  'cadExport.format.gpkg': 'GeoPackage',
+  'cadExport.crs': 'CAD/GIS export coordinates',
+  'cadExport.crs.autoZone': "CGCS2000 3° zone (auto, from the scenario's centre)",
+  'cadExport.group.web': 'Web map coordinates',
+  'cadExport.group.gk3': 'CGCS2000 3° zones (central meridian, no prefix)',
+  'cadExport.group.gk3prefix': 'CGCS2000 3° zones (zone-prefixed easting)',
+  'cadExport.group.gk6prefix': 'CGCS2000 6° zones (zone-prefixed easting)',
+  'cadExport.group.gk6': 'CGCS2000 6° zones (central meridian, no prefix)',
+  'cadExport.download': 'Download',
+  'cadExport.download.title': 'Download the CAD/GIS file (DXF: AutoCAD 2007 format, UTF-8)',
+  // --- end CAD/GIS exports ---
   // Survey import wizard (issue 11)
   'survey.open': 'Import survey/CAD…',
   'survey.title': 'Import a survey file',

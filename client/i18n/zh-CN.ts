@@ -490,6 +490,21 @@ export const zhCN = {
   'ledgerImport.field.phase': '阶段',
   'ledgerImport.field.progressPct': '进度(%)',
   'ledgerImport.field.acceptedOn': '验收日期',
+  // --- CAD/GIS exports (issue 11 item 3) ---
+  'cadExport.format': 'CAD/GIS 导出格式',
+  'cadExport.format.dxf': 'DXF',
+  'cadExport.format.zip': 'Shapefile',
+  'cadExport.format.gpkg': 'GeoPackage',
+  'cadExport.crs': 'CAD/GIS 导出坐标系',
+  'cadExport.crs.autoZone': 'CGCS2000 3° 带 (按方案中心自动选择)',
+  'cadExport.group.web': '互联网地图坐标',
+  'cadExport.group.gk3': 'CGCS2000 3° 带 (中央经线, 无带号)',
+  'cadExport.group.gk3prefix': 'CGCS2000 3° 带 (带号前缀)',
+  'cadExport.group.gk6prefix': 'CGCS2000 6° 带 (带号前缀)',
+  'cadExport.group.gk6': 'CGCS2000 6° 带 (中央经线, 无带号)',
+  'cadExport.download': '下载',
+  'cadExport.download.title': '下载 CAD/GIS 文件 (DXF 为 AutoCAD 2007 格式, UTF-8)',
+  // --- end CAD/GIS exports ---
   // Survey import wizard (issue 11)
   'survey.open': '导入测绘/CAD…',
   'survey.title': '导入测绘文件',

@@ -84,6 +84,12 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'GET', path: '/report/communities/:id/sheet', access: 'read' },
   { method: 'GET', path: '/report/districts/:id/atlas', access: 'read' },
 
+  // --- CAD/GIS exports (issue 11 item 3): reads, whoever reads the scenario exports it ---
+  { method: 'GET', path: '/api/scenarios/:id/export.dxf', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/export.zip', access: 'read' },
+  { method: 'GET', path: '/api/scenarios/:id/export.gpkg', access: 'read' },
+  // --- end CAD/GIS exports ---
+
   // Proposals and their geometry: planners of the community and admins; officials never.
   { method: 'POST', path: '/api/scenarios/:id/proposals', access: EDITORS, scope: 'baseline' },
   { method: 'PATCH', path: '/api/scenarios/:id', access: EDITORS, scope: 'scenario-edit' },

@@ -17,6 +17,8 @@ import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
+// CAD/GIS exports (issue 11 item 3).
+import { surveyExportPaths } from './survey-export-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -355,6 +357,8 @@ export function openApiDocument(): object {
       ...reviewOpenApiPaths(),
       ...communityBoundaryPaths,
       ...ledgerOpenApiPaths(),
+      // CAD/GIS exports (issue 11 item 3).
+      ...surveyExportPaths,
     },
     components: {
       schemas: {
