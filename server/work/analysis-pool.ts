@@ -2,11 +2,14 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { InputError } from '../../domain/geo/input-error';
 import { ApiError } from '../http/api-error';
-import type { AnalysisTask } from './analysis-tasks';
+import { ANALYSIS_TASKS, type AnalysisTask } from './analysis-tasks';
 import type { WorkerAnswer } from './analysis-worker';
 
 export interface AnalysisPoolOptions {
-  /** Worker threads (env ANALYSIS_THREADS; default: cores − 1, at least 1). */
+  /**
+   * Worker threads (env ANALYSIS_THREADS; default: cores − 1, at least 1). 0 runs every task
+   * inline on the event loop, as before issue 18: only for the overload bench's baseline.
+   */
   threads: number;
   /** Wall time one analysis may run once started (env ANALYSIS_BUDGET_MS; default 10 s). */
   budgetMs: number;
@@ -14,13 +17,14 @@ export interface AnalysisPoolOptions {
   maxQueue: number;
 }
 
-const envInt = (name: string, fallback: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
+const envInt = (name: string, fallback: number, min = 1): number => {
+  const raw = process.env[name];
+  const v = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isInteger(v) && v >= min ? v : fallback;
 };
 
 export const defaultPoolOptions = (): AnalysisPoolOptions => ({
-  threads: envInt('ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1)),
+  threads: envInt('ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1), 0),
   budgetMs: envInt('ANALYSIS_BUDGET_MS', 10_000),
   maxQueue: envInt('ANALYSIS_MAX_QUEUE', 16),
 });
@@ -57,6 +61,7 @@ export class AnalysisPool {
   }
 
   async run(task: AnalysisTask, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    if (this.options.threads === 0) return runInline(task, body);
     await this._admit(signal);
     const budget = AbortSignal.timeout(this.options.budgetMs);
     const abort = signal ? AbortSignal.any([signal, budget]) : budget;
@@ -118,4 +123,9 @@ export class AnalysisPool {
   destroy(): Promise<void> {
     return this._pool.destroy();
   }
+}
+
+/** The pre-issue-18 path, kept for the bench's side-by-side baseline (ANALYSIS_THREADS=0). */
+function runInline(task: AnalysisTask, body: unknown): unknown {
+  return (ANALYSIS_TASKS[task] as (b: unknown) => unknown)(body);
 }
