@@ -265,8 +265,29 @@ export const RULES = {
       ),
     },
     minRoadWidthForOnStreetM: rule(6, 'GB/T 51149-2016 城市停车规划规范', true),
-    accessibleAisleM: rule(1.2, 'GB 50763-2012 §3.14.3'),
-    accessibleMinShare: rule(0.02, 'GB 50763-2012 §3.14.1'),
+    // ---- issue 12 (fire-fidelity): GB 50763-2012 clause numbers and texts checked.
+    accessibleAisleM: rule(
+      1.2,
+      'GB 50763-2012 §3.14.3 "无障碍机动车停车位一侧，应设宽度不小于1.20m的通道" (www.didwow.cn/wenda/117109.html)',
+    ),
+    /**
+     * Residential car parks (居住区). The 2 % used before came from the superseded JGJ 50-2001
+     * (城市道路和建筑物无障碍设计规范 §7.11.2 条文说明 "不应少于总停车数的2%").
+     */
+    accessibleMinShare: rule(
+      0.005,
+      'GB 50763-2012 §7.3.3 "居住区停车场和车库的总停车位应设置不少于0.5%的无障碍机动车停车位" (yuedu.ocsyun.com/ocsyuedu/a54995c26b6f402098b022ce95feb13d/ee453099edbf46bd913953fed33553ae)',
+    ),
+    /**
+     * Public buildings (公共建筑 建筑基地): ≤ 100 stalls at least `minCount`, above that
+     * `share` of the total. Not used by the residential layout engine.
+     */
+    accessiblePublicBuilding: rule(
+      { minCount: 1, share: 0.01, aboveCount: 100 },
+      'GB 50763-2012 §8.1.2 (总停车数100辆以下不少于1个, 100辆以上不少于总停车数1%; 条文原文未见, 条文说明 "当停车位的数量超过100辆时, 每增加不足100辆时, 仍然需要增加1个无障碍机动车停车位" www.jsq886.com/guifan/5905_168577_168615.html)',
+      true,
+    ),
+    // ---- end issue 12
     evShareNewHousing: rule(1.0, '国办发〔2020〕23号 配套: 新建住宅100%预留充电条件'),
     evSharePublic: rule(0.1, '公共停车场 ≥10% 充电车位'),
     landPerSurfaceStallSqM: rule({ minSqM: 25, maxSqM: 30 }, 'GB/T 51149-2016', true),
