@@ -259,6 +259,7 @@ export const zhCN = {
   'compliance.rule.dead-end': '尽头式车道回车场',
   // issue 12 (fire-fidelity)
   'compliance.rule.dead-end-length': '尽端式道路长度',
+  'compliance.governs': '适用规范',
   // end issue 12
   'compliance.rule.connectivity': '与道路连通',
   'compliance.rule.ring-connections': '环形车道出入口',

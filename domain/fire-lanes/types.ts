@@ -87,6 +87,8 @@ export interface FireLaneViolationProps {
   readonly unit: 'm' | 'count';
   /** The required number was quoted by secondary sources only (rules table `verify`). */
   readonly verify?: true;
+  /** The code that governs where two apply (rules table `governs`, e.g. GB 55037-2022). */
+  readonly governs?: string;
 }
 
 export type FireLaneViolation = Feature<Geometry, FireLaneViolationProps>;
