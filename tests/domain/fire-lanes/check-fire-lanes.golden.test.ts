@@ -136,9 +136,10 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
       ['dead-end', 'lane-1', 0],
       ['wall-distance', 'bldg-b', 3],
       ['rescue-side-obstacle', 'tree-1', 4],
+      ['rescue-site', 'bldg-a', 20],
       ['rescue-site', 'bldg-b', 8],
     ],
-    why: 'lane-1 (60 m) has no turnaround and serves high-rise bldg-a (8 m away): needs 15 × 15 m; bldg-b wall 5 m from the centreline − 2 m = 3 m < 5 m; tree-1: 4 m from the lane edge + 4 m from the wall = the 8 m gap; rescue-b is 8 m wide < 10 m. bldg-a: 8 m, rescue-a 20 × 10 at 6 m pass',
+    why: 'lane-1 (60 m) has no turnaround and serves high-rise bldg-a (8 m away): needs 15 × 15 m; bldg-b wall 5 m from the centreline − 2 m = 3 m < 5 m; tree-1: 4 m from the lane edge + 4 m from the wall = the 8 m gap; rescue-a 20 × 10 at 6 m passes §7.2.2 but runs 20 m along bldg-a’s 30 m long side (y 10..40) < 30 m (§7.2.1, issue 12); rescue-b is 8 m wide < 10 m. bldg-a wall 8 m passes',
   },
   'building-access': {
     rows: [
@@ -147,6 +148,10 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
       ['building-access', 'bldg-none', null],
     ],
     why: `bldg-far 70 − 2 = 68 m > 60 m; bldg-none 198 m, beyond the 120 m search; lane-1 ${NO_TURNAROUND}`,
+  },
+  'rescue-site-slab-60m': {
+    rows: [['rescue-site', 'slab-a', 15]],
+    why: '§7.2.1: one 15 × 10 m site beside the 60 m slab-a runs 15 < 60 m (required 60); slab-b’s four 15 m sites run 4 × 15 = 60 ≥ 60 m (≤ 50 m high: separate sites add up); the road is a public fire lane: no dead end',
   },
   'real-cau-service-road': {
     rows: [

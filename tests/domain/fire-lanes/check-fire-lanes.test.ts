@@ -152,9 +152,9 @@ describe('checkFireLanes', () => {
     const b = checkFireLanes(fixture('high-rise'));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(Object.keys(a.summary.byRule)).toHaveLength(10);
-    expect(a.violations.features.map((f) => f.id)).toEqual([0, 1, 2, 3]);
-    // dead-end, rescue-side-obstacle, rescue-site are errors; wall-distance (不宜) a warning.
-    expect(a.summary).toMatchObject({ total: 4, errors: 3, warnings: 1 });
+    expect(a.violations.features.map((f) => f.id)).toEqual([0, 1, 2, 3, 4]);
+    // dead-end, rescue-side-obstacle, 2 × rescue-site are errors; wall-distance (不宜) a warning.
+    expect(a.summary).toMatchObject({ total: 5, errors: 4, warnings: 1 });
   });
 
   it('checks the 5 m wall distance on every building, or on high-rise ones when asked', () => {
