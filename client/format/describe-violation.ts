@@ -23,6 +23,7 @@ export function describeViolation(locale: Locale, p: FireLaneViolationProps): Fe
   const rows = [
     { label: t('compliance.ruleLabel'), value: ruleName(locale, p.ruleId) },
     { label: t('compliance.clause'), value: p.clause },
+    ...(p.governs ? [{ label: t('compliance.governs'), value: p.governs }] : []),
     { label: t('compliance.severity'), value: t(`compliance.severity.${p.severity}`) },
     { label: t('compliance.measured'), value: formatMeasure(locale, p.measured, p.unit) },
     { label: t('compliance.required'), value: formatMeasure(locale, p.required, p.unit) },

@@ -263,6 +263,10 @@ export const en: Messages = {
   'compliance.rule.clear-width': 'Clear width occupied',
   'compliance.rule.turning-radius': 'Turning radius',
   'compliance.rule.dead-end': 'Dead end turnaround',
+  // issue 12 (fire-fidelity)
+  'compliance.rule.dead-end-length': 'Dead-end road length',
+  'compliance.governs': 'Governing code',
+  // end issue 12
   'compliance.rule.connectivity': 'Connection to roads',
   'compliance.rule.ring-connections': 'Ring lane connections',
   'compliance.rule.wall-distance': 'Distance from wall',

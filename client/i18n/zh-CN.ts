@@ -257,6 +257,10 @@ export const zhCN = {
   'compliance.rule.clear-width': '净宽被占用',
   'compliance.rule.turning-radius': '转弯半径',
   'compliance.rule.dead-end': '尽头式车道回车场',
+  // issue 12 (fire-fidelity)
+  'compliance.rule.dead-end-length': '尽端式道路长度',
+  'compliance.governs': '适用规范',
+  // end issue 12
   'compliance.rule.connectivity': '与道路连通',
   'compliance.rule.ring-connections': '环形车道出入口',
   'compliance.rule.wall-distance': '距建筑外墙',

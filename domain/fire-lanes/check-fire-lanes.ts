@@ -3,7 +3,9 @@ import { buildLaneNetwork } from './build-lane-network';
 import { checkBuildingAccess } from './check-building-access.rule';
 import { checkClearWidth } from './check-clear-width.rule';
 import { checkConnectivity } from './check-connectivity.rule';
+import { checkDeadEndLength } from './check-dead-end-length.rule';
 import { checkDeadEnds } from './check-dead-ends.rule';
+import { findDeadEnds } from './find-dead-ends';
 import { checkRescueSideObstacles } from './check-rescue-side-obstacles.rule';
 import { checkRescueSites } from './check-rescue-sites.rule';
 import { checkTurningRadius } from './check-turning-radius.rule';
@@ -23,7 +25,8 @@ import {
  * Fire-lane compliance of a scenario (GB 50016-2014 (2018) §7.1–7.2; 消防法 §28), shared by the
  * client and the server. Input: the scenario's features in WGS84 with `properties.kind`;
  * fire_lane LineStrings (and roads with `fireLane: true`) are lane centrelines with optional
- * `widthM` (default 4), `aerial`, `highRise`, `heavy`. Options override any RULES.fireLane
+ * `widthM` (default the minimum clear width), `aerial`, `heavy` (a lane's high-rise turnaround
+ * follows from the buildings it serves). Options override any RULES.fireLane
  * number. Output: one Feature per violation (geometry of the problem; ruleId, clause,
  * severity, zh/en message, featureId / laneId, measured, required), ordered by rule (in
  * FIRE_LANE_RULE_IDS order), then as each rule finds them (input order); `id` is the index.
@@ -37,10 +40,12 @@ export function checkFireLanes(
   const scenario = prepareScenario(features, opts);
   const index = gridIndex(scenario.features.map((f) => f.shape.bbox));
   const network = buildLaneNetwork(scenario.lanes, scenario.features, index, opts);
+  const deadEnds = findDeadEnds(scenario, network, index, opts);
   const found = [
     ...checkClearWidth(scenario, index, opts),
     ...checkTurningRadius(scenario, network, opts),
-    ...checkDeadEnds(scenario, network, index, opts),
+    ...checkDeadEnds(scenario, index, opts, deadEnds),
+    ...checkDeadEndLength(scenario, opts, deadEnds),
     ...checkConnectivity(scenario, network, opts),
     ...checkWallDistance(scenario, index, opts),
     ...checkRescueSideObstacles(scenario, index, opts),

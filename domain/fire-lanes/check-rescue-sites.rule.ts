@@ -19,6 +19,11 @@ import type {
  * names the nearest site within 2 × the maximum distance and says why it fails; measured and
  * required are the failing dimension: the site's width (or length) against 10 m (15/20 m), or
  * its wall distance against 5 or 10 m; with no site, measured null and required the width.
+ * §7.2.1 (issue 12): sites that pass must together run along a whole long side of the building
+ * (its minimum rectangle's longer side; ≥ ¼ of the perimeter "且不小于一个长边长度" is never
+ * less): measured = the sites' length (the longest one above 50 m, where gaps are not allowed;
+ * their sum at ≤ 50 m, gaps ≤ 30 m allowed — the gap itself is not measured yet), required = the
+ * long side. One 15 × 10 m site beside a 60 m slab fails: 15 < 60.
  */
 export function checkRescueSites(
   scenario: Scenario,
@@ -36,7 +41,7 @@ export function checkRescueSites(
         ? opts.rescueSiteOver50mMinM
         : opts.rescueSiteMinM;
     let nearest: { f: ScenarioFeature; d: number; fits: boolean } | undefined;
-    let ok = false;
+    const good: ScenarioFeature[] = [];
     for (const fi of index.near(b.shape.bbox, 2 * maxM)) {
       const f = scenario.features[fi] as ScenarioFeature;
       if (f.props.rescueSite !== true || f.shape.polygons.length === 0) continue;
@@ -44,12 +49,41 @@ export function checkRescueSites(
       if (d > 2 * maxM) continue;
       const fits = fitsRectangle(f.shape, size.lengthM, size.widthM);
       if (fits && d >= minM - 0.005 && d <= maxM + 0.005) {
-        ok = true;
-        break;
+        good.push(f);
+        continue;
       }
       if (!nearest || d < nearest.d) nearest = { f, d, fits };
     }
-    if (ok) continue;
+    if (good.length > 0) {
+      // §7.2.1: the sites run along at least one whole long side (or ≥ ¼ of the perimeter and
+      // not less than a long side, which is never less): frontage = the site's length (its
+      // minimum rectangle's longer side); above 50 m one continuous site, else the sum.
+      const longSideM = rectangleSidesM(b.shape).lengthM;
+      const lengths = good.map((f) => rectangleSidesM(f.shape).lengthM);
+      const frontageM =
+        heightM > opts.rescueSiteLargerAboveHeightM
+          ? Math.max(...lengths)
+          : lengths.reduce((a, x) => a + x, 0);
+      if (frontageM >= longSideM - 0.005) continue;
+      out.push(
+        makeViolation(
+          scenario.projection,
+          { type: 'input', geometry: b.geometry },
+          RULES.fireLane.rescueSiteAlongShareOfPerimeter,
+          {
+            ruleId: 'rescue-site',
+            severity: 'error',
+            featureId: b.id,
+            measured: frontageM,
+            required: longSideM,
+            unit: 'm',
+            messageZh: `高层建筑 ${b.id} (约 ${roundM(heightM)} m) 的登高操作场地 ${good.map((f) => f.id).join('、')} 共长 ${roundM(frontageM)} m, 应至少沿一个长边 (${roundM(longSideM)} m) 连续布置`,
+            messageEn: `High-rise building ${b.id} (about ${roundM(heightM)} m): rescue site(s) ${good.map((f) => f.id).join(', ')} run ${roundM(frontageM)} m; they should run along at least one whole long side (${roundM(longSideM)} m)`,
+          },
+        ),
+      );
+      continue;
+    }
     const need = `${size.lengthM} m × ${size.widthM} m`;
     const why = !nearest
       ? { zh: '无登高操作场地', en: 'has no rescue site' }

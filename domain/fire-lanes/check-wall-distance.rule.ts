@@ -12,14 +12,12 @@ import type {
 } from './types';
 
 /**
- * Wall distance (GB 50016-2014 §7.1.8 item 4: 消防车道靠建筑外墙一侧的边缘距离建筑外墙不宜小于
- * 5 m — "不宜", so a warning). Applied by default to high-rise buildings only (isHighRise), whose
- * lanes serve aerial rescue and must stay clear of falling debris; `wallDistanceAppliesTo:
- * 'all'` applies it to every building (most 1990s multi-storey blocks stand 2–4 m from their
- * lanes, which would otherwise flood the report). A lane edge closer than the limit to a wall
- * gives one violation per (lane, building), located on the shortest line from the wall to the
- * centreline; measured = edge-to-wall distance. A building inside the clear width is left to
- * the clear-width rule.
+ * Wall distance (GB 50016-2014 §7.1.8 item 4: "消防车道靠建筑外墙一侧的边缘距离建筑外墙不宜小于
+ * 5m" — "不宜", so a warning). Applies to every building by default: the clause names no building
+ * class (issue 12); `wallDistanceAppliesTo: 'high-rise'` narrows it to isHighRise buildings as a
+ * project's choice. A lane edge closer than the limit to a wall gives one violation per (lane,
+ * building), located on the shortest line from the wall to the centreline; measured =
+ * edge-to-wall distance. A building inside the clear width is left to the clear-width rule.
  */
 export function checkWallDistance(
   scenario: Scenario,
@@ -36,7 +34,7 @@ export function checkWallDistance(
         continue;
       const c = closestBetweenShapes(shape, f.shape);
       const edgeM = c.distanceM - lane.halfM;
-      if (edgeM < -0.001 || edgeM >= opts.minDistanceFromWallM - 1e-6) continue;
+      if (edgeM < -0.001 || edgeM >= opts.minDistanceFromWallM - 0.005) continue;
       out.push(
         makeViolation(scenario.projection, { type: 'LineString', xy: [c.onB, c.onA] }, rule, {
           ruleId: 'wall-distance',

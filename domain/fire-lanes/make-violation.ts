@@ -43,14 +43,14 @@ const toGeometry = (p: LocalProjection, g: ProblemGeometry): Geometry => {
 };
 
 /**
- * One violation as a GeoJSON Feature in WGS84: the clause and `verify` flag come from the rules
- * table entry, measured and required are rounded to 1 cm.
+ * One violation as a GeoJSON Feature in WGS84: the clause, `verify` flag and governing code
+ * come from the rules table entry, measured and required are rounded to 1 cm.
  */
 export function makeViolation(
   projection: LocalProjection,
   geometry: ProblemGeometry,
   rule: Rule<unknown>,
-  props: Omit<FireLaneViolationProps, 'clause' | 'verify'>,
+  props: Omit<FireLaneViolationProps, 'clause' | 'verify' | 'governs'>,
 ): FireLaneViolation {
   const round = (v: number | null): number | null =>
     v === null ? null : props.unit === 'm' ? roundM(v) : v;
@@ -63,6 +63,7 @@ export function makeViolation(
       measured: round(props.measured),
       required: round(props.required),
       ...(rule.verify ? { verify: true as const } : {}),
+      ...(rule.governs ? { governs: rule.governs } : {}),
     },
   };
 }

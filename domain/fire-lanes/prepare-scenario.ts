@@ -227,7 +227,6 @@ export function prepareScenario(input: unknown, opts: ResolvedFireLaneOptions): 
         widthM,
         halfM: Math.max(widthM, opts.minClearWidthM) / 2,
         aerial: props.aerial === true,
-        highRise: props.highRise === true,
         heavy: props.heavy === true,
         bbox: bboxOfPoints(l),
       });

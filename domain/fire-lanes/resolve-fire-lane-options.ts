@@ -14,6 +14,9 @@ const DEFAULTS: ResolvedFireLaneOptions = {
   turnaroundHighRiseSideM: R.turnaroundHighRiseSideM.value,
   turnaroundHeavySideM: R.turnaroundHeavySideM.value,
   deadEndMaxLengthM: R.deadEndMaxLengthM.value,
+  teeLegMinLengthM: R.teeLegMinLengthM.value,
+  teeLegMinLengthHighRiseM: R.teeLegMinLengthHighRiseM.value,
+  teeLegMinLengthHeavyM: R.teeLegMinLengthHeavyM.value,
   minDistanceFromWallM: R.minDistanceFromWallM.value,
   ringMinConnections: R.ringMinConnections.value,
   maxBuildingAccessDistanceM: R.maxBuildingAccessDistanceM.value,
@@ -24,7 +27,7 @@ const DEFAULTS: ResolvedFireLaneOptions = {
   rescueSiteOver50mMinM: R.rescueSiteOver50mMinM.value,
   rescueSiteLargerAboveHeightM: R.rescueSiteLargerAboveHeightM.value,
   rescueSiteDistanceFromWallM: R.rescueSiteDistanceFromWallM.value,
-  wallDistanceAppliesTo: 'high-rise',
+  wallDistanceAppliesTo: 'all',
   snapToleranceM: 1,
 };
 

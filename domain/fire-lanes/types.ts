@@ -7,6 +7,7 @@ export const FIRE_LANE_RULE_IDS = [
   'clear-width',
   'turning-radius',
   'dead-end',
+  'dead-end-length',
   'connectivity',
   'ring-connections',
   'wall-distance',
@@ -42,7 +43,12 @@ export interface FireLaneOptions {
   readonly turnaroundSideM?: number;
   readonly turnaroundHighRiseSideM?: number;
   readonly turnaroundHeavySideM?: number;
+  /** GB 50180 residential dead-end road length cap (rule `dead-end-length`, 120 m). */
   readonly deadEndMaxLengthM?: number;
+  /** Least length of each leg of a T/Y 回车道: ordinary, high-rise, heavy (12/15/18 m). */
+  readonly teeLegMinLengthM?: number;
+  readonly teeLegMinLengthHighRiseM?: number;
+  readonly teeLegMinLengthHeavyM?: number;
   readonly minDistanceFromWallM?: number;
   readonly ringMinConnections?: number;
   readonly maxBuildingAccessDistanceM?: number;
@@ -53,7 +59,10 @@ export interface FireLaneOptions {
   readonly rescueSiteOver50mMinM?: RectM;
   readonly rescueSiteLargerAboveHeightM?: number;
   readonly rescueSiteDistanceFromWallM?: { readonly minM: number; readonly maxM: number };
-  /** Which buildings the 5 m wall-distance rule applies to (GB 50016 §7.1.8 item 4). */
+  /**
+   * Which buildings the 5 m wall-distance rule applies to (GB 50016 §7.1.8 item 4): 'all' by
+   * default (the clause names no building class); 'high-rise' narrows it, as a project choice.
+   */
   readonly wallDistanceAppliesTo?: 'high-rise' | 'all';
   /** Lane ends and junctions closer than this are joined, in metres (drawing tolerance). */
   readonly snapToleranceM?: number;
@@ -78,6 +87,8 @@ export interface FireLaneViolationProps {
   readonly unit: 'm' | 'count';
   /** The required number was quoted by secondary sources only (rules table `verify`). */
   readonly verify?: true;
+  /** The code that governs where two apply (rules table `governs`, e.g. GB 55037-2022). */
+  readonly governs?: string;
 }
 
 export type FireLaneViolation = Feature<Geometry, FireLaneViolationProps>;
@@ -124,7 +135,6 @@ export interface LaneM {
   /** Half the clear-width envelope: max(widthM, minClearWidthM) / 2. */
   readonly halfM: number;
   readonly aerial: boolean;
-  readonly highRise: boolean;
   readonly heavy: boolean;
   readonly bbox: BBoxM;
 }

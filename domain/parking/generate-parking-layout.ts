@@ -46,7 +46,7 @@ const join = (p: LocalShapes, q: LocalShapes): LocalShapes => ({
  * that network serves is not placed (convex and concave lots, holes) — or in a
  * row along a kerb line, on one side, at 90°, 60°, 45°, 30° or parallel. Stalls stay inside the
  * lot, clear of obstacles, of each other and of keep-clear areas (fire lanes: GB 50016-2014
- * §7.1.8, 消防法 §28). Accessible stalls: max(requested, ⌈2 % × count⌉) with a 1.2 m wheelchair
+ * §7.1.8, 消防法 §28). Accessible stalls: max(requested, ⌈0.5 % × count⌉, GB 50763 §7.3.3 residential) with a 1.2 m wheelchair
  * aisle shared by pairs (GB 50763-2012 §3.14); EV stalls: ⌈evShare × count⌉. Input and output
  * are WGS84 lon/lat; the work is done in metres on a local tangent plane. Pure and deterministic;
  * throws an InputError (zh + en) for invalid input. Does not modify its input.

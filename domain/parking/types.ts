@@ -61,7 +61,7 @@ export interface ParkingLayoutOptions {
   readonly aisleWidthM?: number;
   /** Accessible stalls wanted; at least the minimum share is always provided. */
   readonly accessibleCount?: number;
-  /** Minimum share of accessible stalls, rounded up (GB 50763 §3.14.1: 2 %). */
+  /** Minimum share of accessible stalls, rounded up (GB 50763-2012 §7.3.3 居住区: 0.5 %). */
   readonly accessibleMinShare?: number;
   /** Width of the wheelchair aisle beside an accessible stall, m (GB 50763 §3.14.3: 1.2). */
   readonly accessibleAisleM?: number;

@@ -7,14 +7,36 @@
 
 export interface Rule<T> {
   readonly value: T;
-  /** Standard and clause the number comes from. */
+  /** Standard and clause the number comes from (with the clause text where it was checked). */
   readonly source: string;
   /** True when only secondary sources quoted the number: show it as an editable default. */
   readonly verify?: boolean;
+  /**
+   * The code that governs the rule when two apply (issue 12): GB 55037-2022 建筑防火通用规范
+   * (全文强制, in force 2023-06-01) replaces the mandatory clauses of GB 50016; GB 50016's other
+   * clauses still apply where GB 55037 is silent. Absent: `source` governs alone.
+   */
+  readonly governs?: string;
+  /**
+   * Where a source gives a different threshold for new build (新建) and renovation of existing
+   * housing (既有建筑改造): the renovation value and its source. Absent: one value for both.
+   */
+  readonly renovation?: { readonly value: T; readonly source: string };
 }
 
-const rule = <T>(value: T, source: string, verify = false): Rule<T> =>
-  verify ? { value, source, verify } : { value, source };
+/** Project context of a rule lookup: most clauses apply alike; see Rule.renovation. */
+export type ProjectContext = 'new-build' | 'renovation';
+
+const rule = <T>(
+  value: T,
+  source: string,
+  verify = false,
+  extra: { governs?: string; renovation?: { value: T; source: string } } = {},
+): Rule<T> => ({ value, source, ...(verify ? { verify } : {}), ...extra });
+
+/** The value of a rule in a project context (the renovation value where a source gives one). */
+export const ruleValue = <T>(r: Rule<T>, context: ProjectContext = 'new-build'): T =>
+  context === 'renovation' && r.renovation ? r.renovation.value : r.value;
 
 /** Stall depth / length along the aisle / aisle width for one parking angle, in metres. */
 export interface StallGeometryM {
@@ -26,6 +48,9 @@ export interface StallGeometryM {
 const JGJ100_T434 = 'JGJ 100-2015 表4.3.4';
 const GB50016 = 'GB 50016-2014(2018年版)';
 const GB50180 = 'GB 50180-2018';
+/** issue 12: the mandatory fire-lane clause of the general code (clause text not yet checked). */
+const G55037_345 =
+  'GB 55037-2022 建筑防火通用规范 §3.4.5 (强制性, 取代 GB 50016 的强制性条文; 条文原文未核对)';
 const COMPLETE = '完整居住社区建设标准(试行) 2021';
 
 export const RULES = {
@@ -42,32 +67,153 @@ export const RULES = {
     ),
   },
   fireLane: {
-    minClearWidthM: rule(4.0, `${GB50016} §7.1.8 (GB 55037-2022 §3.4.5)`),
-    minClearHeightM: rule(4.0, `${GB50016} §7.1.8`),
-    minTurningRadiusM: rule(9, `${GB50016} §7.1.8 条文说明 (普通消防车)`),
-    aerialTurningRadiusM: rule(12, `${GB50016} §7.1.8 条文说明 (登高车)`),
-    heavyTurningRadiusM: rule(16, `${GB50016} §7.1.8 条文说明 (重型车 16–20 m)`, true),
-    minDistanceFromWallM: rule(5, `${GB50016} §7.1.8`),
-    maxSlope: rule(0.08, `${GB50016} §7.1.8`),
-    turnaroundSideM: rule(12, `${GB50016} §7.1.9`),
-    turnaroundHighRiseSideM: rule(15, `${GB50016} §7.1.9`),
-    turnaroundHeavySideM: rule(18, `${GB50016} §7.1.9`),
-    ringMinConnections: rule(2, `${GB50016} §7.1.9`),
-    maxCentrelineSpacingM: rule(160, `${GB50016} §7.1.1`),
-    buildingLengthNeedsThroughLaneM: rule(150, `${GB50016} §7.1.1`),
-    buildingTotalLengthNeedsThroughLaneM: rule(220, `${GB50016} §7.1.1`),
-    courtyardShortSideNeedsAccessM: rule(24, `${GB50016} §7.1.4`),
-    rescueSiteMinM: rule({ lengthM: 15, widthM: 10 }, `${GB50016} §7.2.2`),
-    rescueSiteOver50mMinM: rule({ lengthM: 20, widthM: 10 }, `${GB50016} §7.2.2`),
-    rescueSiteDistanceFromWallM: rule({ minM: 5, maxM: 10 }, `${GB50016} §7.2.2`),
-    rescueSiteMaxSlope: rule(0.03, `${GB50016} §7.2.2`),
+    // ---- issue 12 (fire-fidelity): clause texts checked against public pages quoting them;
+    // each source quotes the clause and names the page. GB 55037-2022 governs where it speaks.
+    minClearWidthM: rule(
+      4.0,
+      `${GB50016} §7.1.8 第1款 "车道的净宽度和净空高度均不应小于4.0m" (ecbmfl.com/zhishiku/172821.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    minClearHeightM: rule(
+      4.0,
+      `${GB50016} §7.1.8 第1款 "车道的净宽度和净空高度均不应小于4.0m" (ecbmfl.com/zhishiku/172821.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    minTurningRadiusM: rule(
+      9,
+      `${GB50016} §7.1.8 第2款 "转弯半径应满足消防车转弯的要求" (ecbmfl.com/zhishiku/172821.html); 9 m 普通消防车 据条文说明 (未见原文)`,
+      true,
+      { governs: G55037_345 },
+    ),
+    aerialTurningRadiusM: rule(12, `${GB50016} §7.1.8 条文说明 (登高车, 未见原文)`, true, {
+      governs: G55037_345,
+    }),
+    heavyTurningRadiusM: rule(16, `${GB50016} §7.1.8 条文说明 (重型车 16–20 m)`, true, {
+      governs: G55037_345,
+    }),
+    /** Applies to every building (not only high-rise): the clause names no building class. */
+    minDistanceFromWallM: rule(
+      5,
+      `${GB50016} §7.1.8 第4款 "消防车道靠建筑外墙一侧的边缘距离建筑外墙不宜小于5m" (ecbmfl.com/zhishiku/172821.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    maxSlope: rule(
+      0.08,
+      `${GB50016} §7.1.8 第5款 "消防车道的坡度不宜大于8%" (ecbmfl.com/zhishiku/172821.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    /** Every 尽头式消防车道, whatever its length (rule `dead-end`). */
+    turnaroundSideM: rule(
+      12,
+      `${GB50016} §7.1.9 "尽头式消防车道应设置回车道或回车场，回车场的面积不应小于12m×12m" (mffbw.com/zx/63417.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    /** When a building the dead end serves (within maxBuildingAccessDistanceM) is high-rise. */
+    turnaroundHighRiseSideM: rule(
+      15,
+      `${GB50016} §7.1.9 "对于高层建筑，不宜小于15m×15m" (mffbw.com/zx/63417.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    turnaroundHeavySideM: rule(
+      18,
+      `${GB50016} §7.1.9 "供重型消防车使用时，不宜小于18m×18m" (mffbw.com/zx/63417.html)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    /**
+     * A T- or Y-shaped 回车道 (rule `dead-end`): a junction of exactly three lane pieces, two of
+     * which are dead-end legs. It counts as a turnaround when both legs, measured along the
+     * centreline from the junction node to the free end, are at least this long (the
+     * turnaround side the dead end needs: 12 m, 15 m high-rise, 18 m heavy, so the legs span
+     * what the square would), and every piece of both legs is at least minClearWidthM wide.
+     * The clause gives no 回车道 dimensions: a project measure, change it per project.
+     */
+    teeLegMinLengthM: rule(
+      12,
+      `${GB50016} §7.1.9 "应设置回车道或回车场" 未给出回车道尺寸; 项目约定: T/Y 形回车道每支自交点沿中线量起不小于回车场边长 (12 m; 高层 15 m, 重型 18 m), 净宽不小于最小净宽`,
+      true,
+    ),
+    teeLegMinLengthHighRiseM: rule(
+      15,
+      '项目约定: 高层建筑的 T/Y 形回车道每支 ≥ 15 m (同回车场边长)',
+      true,
+    ),
+    teeLegMinLengthHeavyM: rule(
+      18,
+      '项目约定: 重型消防车的 T/Y 形回车道每支 ≥ 18 m (同回车场边长)',
+      true,
+    ),
+    ringMinConnections: rule(
+      2,
+      `${GB50016} §7.1.9 "环形消防车道至少应有两处与其他车道连通" (www.chetan.com/202308/1076131.shtml)`,
+      false,
+      { governs: G55037_345 },
+    ),
+    maxCentrelineSpacingM: rule(
+      160,
+      `${GB50016} §7.1.1 "街区内的道路应考虑消防车的通行,道路中心线间的距离不宜大于160m" (zy-la.com/news/359.html)`,
+    ),
+    buildingLengthNeedsThroughLaneM: rule(
+      150,
+      `${GB50016} §7.1.1 "当建筑物沿街道部分的长度大于150m或总长度大于220m时,应设置穿过建筑物的消防车道" (zy-la.com/news/359.html)`,
+    ),
+    buildingTotalLengthNeedsThroughLaneM: rule(
+      220,
+      `${GB50016} §7.1.1 "…或总长度大于220m时,应设置穿过建筑物的消防车道" (zy-la.com/news/359.html)`,
+    ),
+    courtyardShortSideNeedsAccessM: rule(
+      24,
+      `${GB50016} §7.1.4 (内院或天井短边长度大于24m, 未见原文)`,
+      true,
+    ),
+    rescueSiteMinM: rule(
+      { lengthM: 15, widthM: 10 },
+      `${GB50016} §7.2.2 第2款 "场地的长度和宽度分别不应小于15m和10m" (www.8fe.cn/test-question-449716.html)`,
+    ),
+    rescueSiteOver50mMinM: rule(
+      { lengthM: 20, widthM: 10 },
+      `${GB50016} §7.2.2 第2款 "对于建筑高度大于50m的建筑，场地的长度和宽度分别不应小于20m和10m" (www.8fe.cn/test-question-449716.html)`,
+    ),
+    rescueSiteDistanceFromWallM: rule(
+      { minM: 5, maxM: 10 },
+      `${GB50016} §7.2.2 "场地靠建筑外墙一侧的边缘距离建筑外墙不宜小于5m，且不应大于10m" (www.eol.cn/baokao/xiaofangsheshicaozuoyuan/20250507163226.html)`,
+    ),
+    rescueSiteMaxSlope: rule(
+      0.03,
+      `${GB50016} §7.2.2 "场地的坡度不宜大于3%" (www.eol.cn/baokao/xiaofangsheshicaozuoyuan/20250507163226.html)`,
+    ),
+    /**
+     * §7.2.1: the rescue sites of a high-rise run along at least one whole long side, or ≥ ¼ of
+     * the perimeter and not less than one long side (the engine does not check this yet).
+     */
+    rescueSiteAlongShareOfPerimeter: rule(
+      0.25,
+      `${GB50016} §7.2.1 "高层建筑应至少沿一个长边或周边长度的1/4且不小于一个长边长度的底边连续布置消防车登高操作场地" (kaotiyun.com/show/5qgu777K)`,
+    ),
+    /** §7.2.1: buildings ≤ 50 m may have separate sites, gaps ≤ 30 m (不宜), same total length. */
+    rescueSiteMaxGapM: rule(
+      30,
+      `${GB50016} §7.2.1 "建筑高度不大于50m的建筑，连续布置消防车登高操作场地确有困难时，可间隔布置，但间隔距离不宜大于30m" (talaoshi.com/zonghe/ds59r4.html)`,
+    ),
     markingEdgeLineWidthM: rule(0.15, '消防车通道标志标线设置 (GA/T 消防车道标线)', true),
     markingTextSpacingM: rule(20, '消防车通道标志标线设置 ("消防车道 禁止占用")', true),
     /**
-     * Compliance engine (domain/fire-lanes). A dead end longer than this from its last junction
-     * needs a turnaround; §7.1.9 itself asks one of every 尽头式消防车道 (set 0 for that).
+     * GB 50180 dead-end road length (rule `dead-end-length`, a warning): a residential
+     * 尽端式道路 longer than this from its last junction is a finding of its own, whether or
+     * not it has a turnaround (which rule `dead-end` asks of every dead end). The 2018 text was
+     * not found; the 120 m and 12 × 12 m are quoted from the 1993 (2016) edition's wording.
      */
-    deadEndMaxLengthM: rule(120, `${GB50016} §7.1.9 尽头式消防车道 (120 m 为常用阈值)`, true),
+    deadEndMaxLengthM: rule(
+      120,
+      `${GB50180} §6.0.5 (issue 12; 条文未见原文) / GB 50180-93(2016年版) §8.0.5 "居住区内尽端式道路的长度不宜大于120m，并应在尽端设不小于12m×12m的回车场地" (www.civilcn.com/jianzhu/jzlw/jcll/1468373655272200.html)`,
+      true,
+    ),
     /** Residential buildings higher than this are high-rise (高层住宅). */
     highRiseResidentialHeightM: rule(27, `${GB50016} §5.1.1 表5.1.1 (住宅建筑高度大于27 m)`),
     /** Height unknown: this many storeys or more count as high-rise (≈ 3 m per storey). */
@@ -76,12 +222,16 @@ export const RULES = {
     storeyHeightEstimateM: rule(3, '估算: 住宅层高约 3 m', true),
     /** Buildings higher than this need the larger rescue site (rescueSiteOver50mMinM). */
     rescueSiteLargerAboveHeightM: rule(50, `${GB50016} §7.2.2 (建筑高度大于50 m)`),
-    /** A building's footprint must lie within this distance of a compliant lane's edge. */
+    /**
+     * A building's footprint must lie within this distance of a compliant lane's edge; the
+     * buildings within it of a dead end are the ones it serves (high-rise → 15 × 15 m).
+     */
     maxBuildingAccessDistanceM: rule(
       60,
       '实践值: 消防车停靠处至建筑的水带铺设距离 (3 盘 20 m 水带); 非 GB 50016 条文',
       true,
     ),
+    // ---- end issue 12 (fire-fidelity)
   },
   parking: {
     designCarM: rule({ lengthM: 4.8, widthM: 1.8 }, 'JGJ 100-2015 §4.1.1 小型车'),
@@ -115,8 +265,29 @@ export const RULES = {
       ),
     },
     minRoadWidthForOnStreetM: rule(6, 'GB/T 51149-2016 城市停车规划规范', true),
-    accessibleAisleM: rule(1.2, 'GB 50763-2012 §3.14.3'),
-    accessibleMinShare: rule(0.02, 'GB 50763-2012 §3.14.1'),
+    // ---- issue 12 (fire-fidelity): GB 50763-2012 clause numbers and texts checked.
+    accessibleAisleM: rule(
+      1.2,
+      'GB 50763-2012 §3.14.3 "无障碍机动车停车位一侧，应设宽度不小于1.20m的通道" (www.didwow.cn/wenda/117109.html)',
+    ),
+    /**
+     * Residential car parks (居住区). The 2 % used before came from the superseded JGJ 50-2001
+     * (城市道路和建筑物无障碍设计规范 §7.11.2 条文说明 "不应少于总停车数的2%").
+     */
+    accessibleMinShare: rule(
+      0.005,
+      'GB 50763-2012 §7.3.3 "居住区停车场和车库的总停车位应设置不少于0.5%的无障碍机动车停车位" (yuedu.ocsyun.com/ocsyuedu/a54995c26b6f402098b022ce95feb13d/ee453099edbf46bd913953fed33553ae)',
+    ),
+    /**
+     * Public buildings (公共建筑 建筑基地): ≤ 100 stalls at least `minCount`, above that
+     * `share` of the total. Not used by the residential layout engine.
+     */
+    accessiblePublicBuilding: rule(
+      { minCount: 1, share: 0.01, aboveCount: 100 },
+      'GB 50763-2012 §8.1.2 (总停车数100辆以下不少于1个, 100辆以上不少于总停车数1%; 条文原文未见, 条文说明 "当停车位的数量超过100辆时, 每增加不足100辆时, 仍然需要增加1个无障碍机动车停车位" www.jsq886.com/guifan/5905_168577_168615.html)',
+      true,
+    ),
+    // ---- end issue 12
     evShareNewHousing: rule(1.0, '国办发〔2020〕23号 配套: 新建住宅100%预留充电条件'),
     evSharePublic: rule(0.1, '公共停车场 ≥10% 充电车位'),
     landPerSurfaceStallSqM: rule({ minSqM: 25, maxSqM: 30 }, 'GB/T 51149-2016', true),
@@ -189,7 +360,7 @@ export const RULES = {
         service: 4,
         track: 3,
       },
-      '估算: CJJ 37-2012 §5.3.2 车道宽3.5 m × 常见车道数; 小区内道路按 GB 50180-2018 §6.0.5 (主要附属道路 ≥4.0 m)',
+      '估算: CJJ 37-2012 §5.3.2 车道宽3.5 m × 常见车道数; 小区内道路按 GB 50180-2018 §6.0.4 第1款 "主要附属道路至少应有两个车行出入口连接城市道路，其路面宽度不应小于4.0m" (m.jianbiaoku.com/webarbs/book/1095/3781398.shtml)',
       true,
     ),
   },

@@ -37,6 +37,7 @@ const TEXT = {
     required: '要求',
     feature: '要素',
     clause: '条文',
+    governs: '适用规范',
     overview: '总图',
     legend: '红: 问题位置; 深红线及浅红带: 消防车道及其净宽; 灰: 建筑; 蓝: 车位',
     error: '违规',
@@ -60,6 +61,7 @@ const TEXT = {
     required: 'Required',
     feature: 'Feature',
     clause: 'Clause',
+    governs: 'Governing code',
     overview: 'Overview',
     legend:
       'Red: problem; dark red line and pale band: fire lane and its clear width; grey: buildings; blue: stalls',
@@ -156,6 +158,7 @@ export function renderComplianceReport(input: ComplianceReportInput): string {
     <p>${esc(message)}</p>
     <dl>
       <dt>${t.clause}</dt><dd>${esc(p.clause)}</dd>
+      ${p.governs ? `<dt>${t.governs}</dt><dd>${esc(p.governs)}</dd>` : ''}
       ${p.measured !== undefined && p.measured !== null ? `<dt>${t.measured}</dt><dd>${esc(p.measured)} ${esc(p.unit ?? '')}</dd>` : ''}
       ${p.required !== undefined && p.required !== null ? `<dt>${t.required}</dt><dd>${esc(p.required)} ${esc(p.unit ?? '')}</dd>` : ''}
       ${p.featureId !== undefined && p.featureId !== null ? `<dt>${t.feature}</dt><dd>#${esc(p.featureId)}</dd>` : ''}

@@ -23,13 +23,16 @@ describe('POST /api/analysis/fire-lanes', () => {
       .post(URL)
       .send({ features: fixture('clear-width-stall') })
       .expect(200);
-    expect(res.body.summary).toMatchObject({ total: 2, errors: 2, warnings: 0 });
+    // + the lane's free end without a turnaround (GB 50016 §7.1.9, every dead end: issue 12).
+    expect(res.body.summary).toMatchObject({ total: 3, errors: 3, warnings: 0 });
     expect(res.body.summary.byRule['clear-width']).toBe(2);
+    expect(res.body.summary.byRule['dead-end']).toBe(1);
     expect(
       res.body.violations.features.map(
-        (f: { properties: { featureId: string } }) => f.properties.featureId,
+        (f: { properties: { featureId?: string; laneId: string } }) =>
+          f.properties.featureId ?? f.properties.laneId,
       ),
-    ).toEqual(['stall-7', 'tree-1']);
+    ).toEqual(['stall-7', 'tree-1', 'lane-1']);
     expect(res.body.violations.features[0].properties).toMatchObject({
       ruleId: 'clear-width',
       severity: 'error',
@@ -42,7 +45,9 @@ describe('POST /api/analysis/fire-lanes', () => {
   it('applies option overrides: a 13 m turnaround fails a 15 m project rule', async () => {
     const features = fixture('dead-end-13m-turnaround');
     const ok = await request(app).post(URL).send({ features }).expect(200);
-    expect(ok.body.summary.total).toBe(0);
+    // The 13 m square passes 12 m; the 150 m road is the GB 50180 > 120 m warning (issue 12).
+    expect(ok.body.summary).toMatchObject({ total: 1, errors: 0, warnings: 1 });
+    expect(ok.body.summary.byRule['dead-end-length']).toBe(1);
     const res = await request(app)
       .post(URL)
       .send({ features, options: { turnaroundSideM: 15 } })

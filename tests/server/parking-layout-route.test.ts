@@ -39,9 +39,10 @@ describe('POST /api/analysis/parking-layout', () => {
       })
       .expect(200);
     // Two 9 m aisles joined by a connector from the default entrance (tests/domain/parking
-    // golden rect-40x40): 60 stalls, EV ⌈10 % × 60⌉ = 6.
+    // golden rect-40x40): 60 stalls, EV ⌈10 % × 60⌉ = 6, accessible ⌈0.5 % × 60⌉ = 1
+    // (GB 50763-2012 §7.3.3; was ⌈2 % × 60⌉ = 2 from the superseded JGJ 50, issue 12).
     expect(res.body.count).toBe(60);
-    expect(res.body.countsByType).toEqual({ standard: 52, accessible: 2, ev: 6 });
+    expect(res.body.countsByType).toEqual({ standard: 53, accessible: 1, ev: 6 });
     expect(res.body.stalls.features).toHaveLength(60);
     expect(res.body.stalls.features[0].properties).toMatchObject({ index: 0, angleDeg: 90 });
     expect(res.body.entrance.properties).toEqual({ source: 'longestEdge', offsetM: 0 });

@@ -12,50 +12,119 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** [ruleId, featureId or laneId, measured] per violation, in output order, worked by hand. */
 type Row = [string, string | number | undefined, number | null];
 
+/** The lane's free end without a turnaround: GB 50016 §7.1.9 asks a turnaround of every dead end whatever its length (issue 12). */
+const NO_TURNAROUND = 'its free end has no 回车场/回车道: §7.1.9, every dead end';
+
 const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
   'clear-width-gap-3.9m': {
     rows: [
       ['clear-width', 'bldg-w', 1.95],
       ['clear-width', 'bldg-e', 1.95],
+      ['dead-end', 'lane-1', 0],
     ],
-    why: 'walls 3.9/2 = 1.95 m from the centreline < 4.0/2 = 2.0 m: both buildings intrude by 5 cm',
+    why: `walls 3.9/2 = 1.95 m from the centreline < 4.0/2 = 2.0 m: both buildings intrude by 5 cm (inside the clear width: left to clear-width, no wall-distance); lane-1 ${NO_TURNAROUND}`,
   },
   'clear-width-gap-4.0m': {
-    rows: [],
-    why: 'walls exactly 2.0 m from the centreline: on the edge, passes',
+    rows: [
+      ['dead-end', 'lane-1', 0],
+      ['wall-distance', 'bldg-w', 0],
+      ['wall-distance', 'bldg-e', 0],
+    ],
+    why: `walls exactly 2.0 m from the centreline: on the edge, clear width passes; the edge is 0 m from each wall < 5 m (§7.1.8 item 4, all buildings since issue 12); lane-1 ${NO_TURNAROUND}`,
   },
   'clear-width-lane-3.9m': {
-    rows: [['clear-width', 'lane-narrow', 3.9]],
-    why: 'widthM 3.9 < 4.0 fails; 4.0 passes',
+    rows: [
+      ['clear-width', 'lane-narrow', 3.9],
+      ['dead-end', 'lane-narrow', 0],
+      ['dead-end', 'lane-ok', 0],
+    ],
+    why: `widthM 3.9 < 4.0 fails; 4.0 passes; both 50 m lanes ${NO_TURNAROUND}`,
   },
   'clear-width-stall': {
     rows: [
       ['clear-width', 'stall-7', 0.5],
       ['clear-width', 'tree-1', 1.5],
+      ['dead-end', 'lane-1', 0],
     ],
-    why: 'stall-7 starts 0.5 m from the centreline, tree-1 1.5 m: both < 2.0 m; stall-8 at 2.0 m passes',
+    why: `stall-7 starts 0.5 m from the centreline, tree-1 1.5 m: both < 2.0 m; stall-8 at 2.0 m passes; lane-1 ${NO_TURNAROUND}`,
   },
   'turning-right-angle-8m-legs': {
-    rows: [['turning-radius', 'lane-1', 8]],
-    why: 'R = 8 / tan(90°/2) = 8 m < 9 m',
+    rows: [
+      ['turning-radius', 'lane-1', 8],
+      ['dead-end', 'lane-1', 0],
+    ],
+    why: `R = 8 / tan(90°/2) = 8 m < 9 m; lane-1 ${NO_TURNAROUND}`,
   },
-  'turning-right-angle-20m-legs': { rows: [], why: 'R = 20 m ≥ 9 m' },
+  'turning-right-angle-20m-legs': {
+    rows: [['dead-end', 'lane-1', 0]],
+    why: `R = 20 m ≥ 9 m; lane-1 ${NO_TURNAROUND}`,
+  },
   'turning-aerial-10m-legs': {
-    rows: [['turning-radius', 'lane-1', 10]],
-    why: 'R = 10 m ≥ 9 m but < 12 m for an aerial lane',
+    rows: [
+      ['turning-radius', 'lane-1', 10],
+      ['dead-end', 'lane-1', 0],
+    ],
+    why: `R = 10 m ≥ 9 m but < 12 m for an aerial lane; lane-1 ${NO_TURNAROUND}`,
   },
-  'dead-end-13m-turnaround': { rows: [], why: '150 m > 120 m needs a turnaround; 13 m ≥ 12 m' },
-  'dead-end-13m-turnaround-high-rise': {
-    rows: [['dead-end', 'turn-1', 13]],
-    why: 'highRise lane: turn-1 holds 13 m < 15 m',
+  'dead-end-13m-turnaround': {
+    rows: [['dead-end-length', 'lane-1', 150]],
+    why: 'the 13 m square ≥ 12 m satisfies §7.1.9; the road is 150 m > 120 m long: GB 50180 dead-end-length, a finding of its own',
   },
   'dead-end-no-turnaround': {
-    rows: [['dead-end', 'lane-long', 0]],
-    why: '150 m > 120 m with no turnaround; the 100 m lane needs none',
+    rows: [
+      ['dead-end', 'lane-long', 0],
+      ['dead-end', 'lane-short', 0],
+      ['dead-end-length', 'lane-long', 150],
+    ],
+    why: 'both lanes lack a turnaround (§7.1.9, whatever the length: the 100 m lane needed none before issue 12); only the 150 m one is longer than 120 m',
+  },
+  'dead-end-short-no-turnaround': {
+    rows: [['dead-end', 'lane-1', 0]],
+    why: 'a 30 m dead end needs a turnaround too (§7.1.9); 30 ≤ 120 m: no dead-end-length',
+  },
+  'dead-end-tee-12m-legs': {
+    rows: [],
+    why: 'T: two 12 m legs (≥ teeLegMinLengthM 12, 4 m wide) at the stem end count as a 回车道; 12 + 50 = 62 ≤ 120 m; stem→leg R = 12/tan 45° = 12 ≥ 9 m',
+  },
+  'dead-end-tee-8m-leg': {
+    rows: [
+      ['turning-radius', 'stem', 8],
+      ['dead-end', 'bar', 0],
+      ['dead-end', 'bar', 0],
+    ],
+    why: 'the east leg is 8 < 12 m: no 回车道, so both leg ends are dead ends without a 回车场 (measured 0); stem→east leg R = 8/tan 45° = 8 < 9 m',
+  },
+  'dead-end-y-12m-legs': {
+    rows: [],
+    why: 'Y: two 12 m legs at ±45° count as a 回车道; turns R = 12/tan 22.5° = 28.97 m and 12/tan 45° = 12 m ≥ 9 m',
+  },
+  'dead-end-high-rise-served': {
+    rows: [
+      ['dead-end', 'turn-1', 13],
+      ['dead-end-length', 'lane-1', 150],
+      ['rescue-site', 'bldg-hr', null],
+    ],
+    why: 'bldg-hr (18 levels ≥ 10: high-rise) is 8 m from the lane edge ≤ 60 m: the dead end serves it and needs 15 × 15 m > 13 m (no lane flag); 150 > 120 m; bldg-hr has no rescue site',
+  },
+  'dead-end-high-rise-beyond-reach': {
+    rows: [
+      ['dead-end-length', 'lane-1', 150],
+      ['building-access', 'bldg-hr', 68],
+      ['rescue-site', 'bldg-hr', null],
+    ],
+    why: 'bldg-hr 70 − 2 = 68 m from the lane edge > 60 m: not served, so 12 × 12 m is enough and 13 m passes; 150 > 120 m; bldg-hr beyond 60 m and without a rescue site',
+  },
+  'wall-distance-low-rise': {
+    rows: [['wall-distance', 'bldg-6', 3]],
+    why: 'a 6-level building: wall 5 m from the centreline − 2 m = 3 m < 5 m (§7.1.8 item 4 applies to all buildings); bldg-far 7 − 2 = 5 m passes, on the limit; the lane joins two roads: no dead end',
   },
   'not-connected': {
-    rows: [['connectivity', 'lane-1', 0]],
-    why: 'the lane ends 20 m short of the road',
+    rows: [
+      ['dead-end', 'lane-1', 0],
+      ['dead-end', 'lane-1', 0],
+      ['connectivity', 'lane-1', 0],
+    ],
+    why: 'the lane ends 20 m short of the road: both of its ends are free, each a dead end without a turnaround (§7.1.9)',
   },
   'ring-one-connection': {
     rows: [['ring-connections', 'ring', 1]],
@@ -64,29 +133,37 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
   'ring-two-connections': { rows: [], why: 'road spur and gate spur: 2 connections' },
   'high-rise': {
     rows: [
+      ['dead-end', 'lane-1', 0],
       ['wall-distance', 'bldg-b', 3],
       ['rescue-side-obstacle', 'tree-1', 4],
+      ['rescue-site', 'bldg-a', 20],
       ['rescue-site', 'bldg-b', 8],
     ],
-    why: 'bldg-b wall 5 m from the centreline − 2 m = 3 m < 5 m; tree-1: 4 m from the lane edge + 4 m from the wall = the 8 m gap; rescue-b is 8 m wide < 10 m. bldg-a: 8 m, rescue-a 20 × 10 at 6 m pass',
+    why: 'lane-1 (60 m) has no turnaround and serves high-rise bldg-a (8 m away): needs 15 × 15 m; bldg-b wall 5 m from the centreline − 2 m = 3 m < 5 m; tree-1: 4 m from the lane edge + 4 m from the wall = the 8 m gap; rescue-a 20 × 10 at 6 m passes §7.2.2 but runs 20 m along bldg-a’s 30 m long side (y 10..40) < 30 m (§7.2.1, issue 12); rescue-b is 8 m wide < 10 m. bldg-a wall 8 m passes',
   },
   'building-access': {
     rows: [
+      ['dead-end', 'lane-1', 0],
       ['building-access', 'bldg-far', 68],
       ['building-access', 'bldg-none', null],
     ],
-    why: 'bldg-far 70 − 2 = 68 m > 60 m; bldg-none 198 m, beyond the 120 m search',
+    why: `bldg-far 70 − 2 = 68 m > 60 m; bldg-none 198 m, beyond the 120 m search; lane-1 ${NO_TURNAROUND}`,
+  },
+  'rescue-site-slab-60m': {
+    rows: [['rescue-site', 'slab-a', 15]],
+    why: '§7.2.1: one 15 × 10 m site beside the 60 m slab-a runs 15 < 60 m (required 60); slab-b’s four 15 m sites run 4 × 15 = 60 ≥ 60 m (≤ 50 m high: separate sites add up); the road is a public fire lane: no dead end',
   },
   'real-cau-service-road': {
     rows: [
       ['clear-width', 'way/609217610', 1.99],
       ['clear-width', 'way/609217612', 1.89],
       ['dead-end', 'lane-cau', 0],
+      ['dead-end-length', 'lane-cau', 311.4],
       ['building-access', 'way/167171224', 104.96],
       ['building-access', 'way/609217606', 63.22],
       ['rescue-site', 'way/154827373', null],
     ],
-    why: 'OSM: parking spaces 609217612 (along the south kerb) and 609217610 (at the east end) reach into the 4 m lane; 609217613 and 609217614 stay clear; the lane ends 311 m from the residential road without a turnaround; 学生公寓二号楼 (14 levels ≈ 42 m) has no rescue site',
+    why: 'OSM: parking spaces 609217612 (along the south kerb) and 609217610 (at the east end) reach into the 4 m lane; 609217613 and 609217614 stay clear; the lane ends 311 m from the residential road without a turnaround (it serves 学生公寓二号楼, 14 levels ≥ 10: 15 × 15 m), and 311.4 > 120 m is a GB 50180 finding too; 学生公寓二号楼 (≈ 42 m) has no rescue site',
   },
 };
 

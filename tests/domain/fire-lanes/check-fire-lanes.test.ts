@@ -91,7 +91,9 @@ describe('turning radius model (tangent arc within the legs)', () => {
     const ok = checkFireLanes(fc([road, lane('arc', pts)]), { turningRadiusM: 11.9 });
     expect(ok.summary.byRule['turning-radius']).toBe(0);
     const aerial = checkFireLanes(fc([road, lane('arc', pts, { aerial: true })]));
-    const measured = aerial.violations.features.map((f) => f.properties.measured);
+    const measured = aerial.violations.features
+      .filter((f) => f.properties.ruleId === 'turning-radius')
+      .map((f) => f.properties.measured);
     expect(measured).toHaveLength(8);
     for (const m of measured) expect(m).toBeCloseTo(12 * Math.cos(Math.PI / 36), 2);
   });
@@ -100,15 +102,25 @@ describe('turning radius model (tangent arc within the legs)', () => {
 describe('checkFireLanes', () => {
   it('applies per-project overrides: a 13 m turnaround fails turnaroundSideM 15', () => {
     const r = checkFireLanes(fixture('dead-end-13m-turnaround'), { turnaroundSideM: 15 });
-    expect(r.violations.features.map((f) => f.properties.measured)).toEqual([13]);
-    expect(checkFireLanes(fixture('dead-end-13m-turnaround')).summary.total).toBe(0);
-    // Every dead end needs a turnaround when the length threshold is 0 (§7.1.9 literally).
+    const deadEnds = r.violations.features.filter((f) => f.properties.ruleId === 'dead-end');
+    expect(deadEnds.map((f) => f.properties.measured)).toEqual([13]);
+    // By default the 13 m square passes; the 150 m road is a GB 50180 finding of its own.
+    expect(checkFireLanes(fixture('dead-end-13m-turnaround')).summary.byRule).toMatchObject({
+      'dead-end': 0,
+      'dead-end-length': 1,
+    });
+    // Every dead end needs a turnaround (§7.1.9 literally); a 0 m cap flags both road lengths.
     const strict = checkFireLanes(fixture('dead-end-no-turnaround'), { deadEndMaxLengthM: 0 });
     expect(strict.summary.byRule['dead-end']).toBe(2);
+    expect(strict.summary.byRule['dead-end-length']).toBe(2);
+    // Longer T legs for a project: 12 m legs fail a 13 m leg rule, at both leg ends.
+    const tee = checkFireLanes(fixture('dead-end-tee-12m-legs'), { teeLegMinLengthM: 13 });
+    expect(tee.summary.byRule['dead-end']).toBe(2);
   });
 
   it('applies a stricter city width: 4.5 m fails a 4.0 m gap and a 4.0 m lane', () => {
-    expect(checkFireLanes(fixture('clear-width-gap-4.0m')).summary.total).toBe(0);
+    // By default: the lane's free end (dead-end) and the walls on its edge (wall-distance, 0 m).
+    expect(checkFireLanes(fixture('clear-width-gap-4.0m')).summary.byRule['clear-width']).toBe(0);
     const r = checkFireLanes(fixture('clear-width-gap-4.0m'), { minClearWidthM: 4.5 });
     const clear = r.violations.features.filter((f) => f.properties.ruleId === 'clear-width');
     expect(
@@ -123,7 +135,9 @@ describe('checkFireLanes', () => {
   });
 
   it('cites the clause and flags numbers to verify', () => {
-    const v = checkFireLanes(fixture('building-access')).violations.features[0]!.properties;
+    const v = checkFireLanes(fixture('building-access')).violations.features.find(
+      (f) => f.properties.ruleId === 'building-access',
+    )!.properties;
     expect(v.clause).toBe(RULES.fireLane.maxBuildingAccessDistanceM.source);
     expect(v.verify).toBe(true);
     const w = checkFireLanes(fixture('clear-width-stall')).violations.features[0]!.properties;
@@ -137,21 +151,28 @@ describe('checkFireLanes', () => {
     const a = checkFireLanes(fixture('high-rise'));
     const b = checkFireLanes(fixture('high-rise'));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    expect(Object.keys(a.summary.byRule)).toHaveLength(9);
-    expect(a.violations.features.map((f) => f.id)).toEqual([0, 1, 2]);
-    expect(a.summary).toMatchObject({ total: 3, errors: 2, warnings: 1 });
+    expect(Object.keys(a.summary.byRule)).toHaveLength(10);
+    expect(a.violations.features.map((f) => f.id)).toEqual([0, 1, 2, 3, 4]);
+    // dead-end, rescue-side-obstacle, 2 × rescue-site are errors; wall-distance (不宜) a warning.
+    expect(a.summary).toMatchObject({ total: 5, errors: 4, warnings: 1 });
   });
 
-  it('checks the 5 m wall distance on every building when asked', () => {
-    const r = checkFireLanes(fixture('clear-width-stall'), { wallDistanceAppliesTo: 'all' });
+  it('checks the 5 m wall distance on every building, or on high-rise ones when asked', () => {
+    const r = checkFireLanes(fixture('clear-width-stall'));
     expect(r.summary.byRule['wall-distance']).toBe(0);
-    const gap = checkFireLanes(fixture('clear-width-gap-4.0m'), { wallDistanceAppliesTo: 'all' });
+    const gap = checkFireLanes(fixture('clear-width-gap-4.0m'));
     expect(
-      gap.violations.features.map((f) => [f.properties.featureId, f.properties.measured]),
+      gap.violations.features
+        .filter((f) => f.properties.ruleId === 'wall-distance')
+        .map((f) => [f.properties.featureId, f.properties.measured]),
     ).toEqual([
       ['bldg-w', 0],
       ['bldg-e', 0],
     ]);
+    const narrow = checkFireLanes(fixture('clear-width-gap-4.0m'), {
+      wallDistanceAppliesTo: 'high-rise',
+    });
+    expect(narrow.summary.byRule['wall-distance']).toBe(0);
   });
 
   it('rejects invalid input and options with zh/en messages', () => {
@@ -302,5 +323,6 @@ describe('a real piece of the demo district (data/beijing-haidian-cau.osm)', () 
     expect(r.summary.byRule.connectivity).toBe(0);
     expect(r.summary.byRule['turning-radius']).toBe(0);
     expect(r.summary.byRule['dead-end']).toBe(1);
+    expect(r.summary.byRule['dead-end-length']).toBe(1);
   });
 });

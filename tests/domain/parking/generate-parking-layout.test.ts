@@ -239,7 +239,7 @@ describe('generateParkingLayout behaviour', () => {
     expect(JSON.stringify(input)).toBe(frozen);
   });
 
-  it('honours a requested accessible count above the 2 % minimum', () => {
+  it('honours a requested accessible count above the 0.5 % minimum', () => {
     const r = generateParkingLayout({ boundary: lot }, { accessibleCount: 5 });
     expect(r.countsByType.accessible).toBe(5);
     expect(r.accessibleRequired).toBe(5);

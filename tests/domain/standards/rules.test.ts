@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FACILITY_CATEGORIES, RULES, type Rule } from '../../../domain/standards/rules';
+import { FACILITY_CATEGORIES, RULES, ruleValue, type Rule } from '../../../domain/standards/rules';
 
 /** Walk the rules table and collect every leaf rule with its path. */
 function leaves(node: unknown, path: string[] = []): [string, Rule<unknown>][] {
@@ -58,4 +58,32 @@ describe('rules table', () => {
     expect(FACILITY_CATEGORIES.find((c) => c.id === 'primary_school')?.maxDistanceM).toBe(500);
     expect(FACILITY_CATEGORIES.find((c) => c.id === 'middle_school')?.maxDistanceM).toBe(1000);
   });
+
+  // issue 12 (fire-fidelity)
+  it('quotes the clause text of every checked fire-lane number, and names the governing code', () => {
+    for (const [path, r] of leaves(RULES.fireLane)) {
+      // A rule not marked verify was checked against a public page quoting the clause.
+      if (!r.verify && /GB 50016/.test(r.source) && !/§5\.1\.1|大于50 m/.test(r.source))
+        expect(r.source, path).toMatch(/"[^"]+" \([a-z0-9.-]+\.[a-z]{2,}\//);
+    }
+    // GB 55037-2022 replaces the mandatory clauses of GB 50016 §7.1.8/§7.1.9.
+    for (const key of ['minClearWidthM', 'turnaroundSideM', 'minDistanceFromWallM'] as const)
+      expect(RULES.fireLane[key].governs, key).toMatch(/GB 55037-2022/);
+    expect(RULES.fireLane.deadEndMaxLengthM).toMatchObject({ value: 120, verify: true });
+    expect(RULES.fireLane.deadEndMaxLengthM.source).toMatch(/GB 50180/);
+  });
+
+  it('holds the GB 50763-2012 accessible-stall clauses', () => {
+    expect(RULES.parking.accessibleMinShare.value).toBe(0.005);
+    expect(RULES.parking.accessibleMinShare.source).toMatch(/§7\.3\.3 "居住区停车场和车库/);
+    expect(RULES.parking.accessiblePublicBuilding.source).toMatch(/§8\.1\.2/);
+  });
+
+  it('reads a rule in a project context: renovation only where a source gives its own value', () => {
+    const r: Rule<number> = { value: 4, source: 'a', renovation: { value: 3.5, source: 'b' } };
+    expect(ruleValue(r)).toBe(4);
+    expect(ruleValue(r, 'renovation')).toBe(3.5);
+    expect(ruleValue(RULES.fireLane.minClearWidthM, 'renovation')).toBe(4);
+  });
+  // end issue 12
 });
