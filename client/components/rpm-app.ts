@@ -655,8 +655,8 @@ export class RpmApp extends LitElement {
     const value =
       view.communityId === null || view.activeId === null
         ? null
-        : computeParkingLedger(view.baseline as readonly LedgerFeature[], [
-            ...(view.active as readonly LedgerFeature[]),
+        : computeParkingLedger(view.baseline as unknown as readonly LedgerFeature[], [
+            ...(view.active as unknown as readonly LedgerFeature[]),
             ...((preview?.features ?? []) as unknown as LedgerFeature[]),
           ]);
     this._ledgerMemo = { key, value };
