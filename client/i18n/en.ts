@@ -503,4 +503,23 @@ export const en: Messages = {
   'ledgerImport.field.phase': 'phase',
   'ledgerImport.field.progressPct': 'progress (%)',
   'ledgerImport.field.acceptedOn': 'accepted on',
+  // ── BEGIN parking-existing (issue 12 §2) ──
+  'ledger.estimatedBadge': 'est.',
+  'ledger.estimatedTitle':
+    '{n} of the existing stalls are estimated (from area or kerb length); record a survey count to replace them',
+  'ledger.sources': 'Existing from',
+  'ledger.source.mapped': 'mapped stalls',
+  'ledger.source.capacity': 'capacity tags',
+  'ledger.source.area_estimate': 'area estimate',
+  'ledger.source.kerb_estimate': 'kerb estimate',
+  'ledger.source.survey': 'survey',
+  'ledger.cleared': '{n} of them stand in a fire lane clear width and are cleared',
+  'survey.title': 'Surveyed existing stalls',
+  'survey.count': 'Surveyed existing stalls',
+  'survey.note': 'Survey note',
+  'survey.save': 'Save survey',
+  'survey.saved': 'Saved',
+  'survey.recorded': 'recorded by {by} at {at}',
+  'survey.current': 'Counted now: {n} ({source})',
+  // ── END parking-existing ──
 };

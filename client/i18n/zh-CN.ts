@@ -490,6 +490,24 @@ export const zhCN = {
   'ledgerImport.field.phase': '阶段',
   'ledgerImport.field.progressPct': '进度(%)',
   'ledgerImport.field.acceptedOn': '验收日期',
+  // ── BEGIN parking-existing (issue 12 §2) ──
+  'ledger.estimatedBadge': '估',
+  'ledger.estimatedTitle': '现状含估算 {n} 个 (按面积或路侧长度), 可录入现状调查替换',
+  'ledger.sources': '现状来源',
+  'ledger.source.mapped': '测绘车位',
+  'ledger.source.capacity': '容量标注',
+  'ledger.source.area_estimate': '面积估算',
+  'ledger.source.kerb_estimate': '路侧估算',
+  'ledger.source.survey': '现状调查',
+  'ledger.cleared': '其中 {n} 个位于消防车道净宽内, 予以清除 (打通生命通道)',
+  'survey.title': '现状调查车位数',
+  'survey.count': '现状调查车位数',
+  'survey.note': '调查备注',
+  'survey.save': '保存调查',
+  'survey.saved': '已保存',
+  'survey.recorded': '{by} 于 {at} 录入',
+  'survey.current': '当前计数: {n} ({source})',
+  // ── END parking-existing ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
