@@ -621,9 +621,20 @@ export class RpmApp extends LitElement {
       .locale=${this._locale}
       .feature=${feature}
       ?editable=${this._planner.editable}
+      ?canSurvey=${this._planner.canSurvey}
+      .existing=${this._existingOf(feature)}
       @rpm-feature-update=${(e: CustomEvent<{ id: Id; change: FeatureChange }>) =>
         void this._planner.update(e.detail.id, e.detail.change)}
+      @rpm-parking-survey=${(e: CustomEvent<{ id: Id; count: number; note: string | null }>) =>
+        void this._planner.recordParkingSurvey(e.detail.id, e.detail.count, e.detail.note)}
     ></rpm-feature-editor>`;
+  }
+
+  /** How the ledger counts a lot or road of the baseline today (issue 12 §2), if it does. */
+  private _existingOf(feature: ApiFeature): { stalls: number; source: string } | null {
+    const baseId = String(feature.properties.sourceId ?? feature.properties.id);
+    const item = this._ledger()?.existingItems.find((i) => String(i.id) === baseId);
+    return item ? { stalls: item.stalls, source: item.source } : null;
   }
 
   private _communityName(): string {
