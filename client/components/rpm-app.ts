@@ -667,7 +667,14 @@ export class RpmApp extends LitElement {
       view.communityId === null || view.activeId === null
         ? null
         : computeParkingLedger(view.baseline as unknown as readonly LedgerFeature[], [
-            ...(view.active as unknown as readonly LedgerFeature[]),
+            // The baseline itself is active: each feature is its own copy, so nothing changed
+            // (as the server's indicators compare a baseline with itself).
+            ...((this._planner.activeScenario?.kind === 'baseline'
+              ? view.active.map((f) => ({
+                  ...f,
+                  properties: { ...f.properties, sourceId: f.properties.id },
+                }))
+              : view.active) as unknown as readonly LedgerFeature[]),
             ...((preview?.features ?? []) as unknown as LedgerFeature[]),
           ]);
     this._ledgerMemo = { key, value };
