@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
+import { moduleBoundStalls } from '../../domain/parking/module-bound-stalls';
 import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
 import type { FireLaneViolation } from '../../domain/fire-lanes/types';
 import type { TierId } from '../../domain/coverage/types';
@@ -468,6 +469,10 @@ export class RpmApp extends LitElement {
                       standard: result.countsByType.standard,
                       accessible: result.countsByType.accessible,
                       ev: result.countsByType.ev,
+                      // Lots: the module bound of the lot at the chosen geometry (issue 12 §2).
+                      ...(result.mode === 'lot' && result.areaSqM
+                        ? { bound: moduleBoundStalls(result.areaSqM, result.dimensions) }
+                        : {}),
                     }
                   : null
               }

@@ -521,5 +521,11 @@ export const en: Messages = {
   'survey.saved': 'Saved',
   'survey.recorded': 'recorded by {by} at {at}',
   'survey.current': 'Counted now: {n} ({source})',
+  'parking.manoeuvre': 'Manoeuvre',
+  'manoeuvre.forward90': 'Drive in (9.0 m aisle)',
+  'manoeuvre.backIn90': 'Back in (5.5 m aisle)',
+  'manoeuvre.forward60': 'Drive in (4.5 m aisle)',
+  'manoeuvre.backIn60': 'Back in (4.2 m aisle)',
+  'parking.bound': '(module bound {bound}, {pct}%)',
   // ── END parking-existing ──
 };

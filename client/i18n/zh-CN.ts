@@ -507,6 +507,12 @@ export const zhCN = {
   'survey.saved': '已保存',
   'survey.recorded': '{by} 于 {at} 录入',
   'survey.current': '当前计数: {n} ({source})',
+  'parking.manoeuvre': '停车方式',
+  'manoeuvre.forward90': '前进停车 (通道 9.0 m)',
+  'manoeuvre.backIn90': '后退停车 (通道 5.5 m)',
+  'manoeuvre.forward60': '前进停车 (通道 4.5 m)',
+  'manoeuvre.backIn60': '后退停车 (通道 4.2 m)',
+  'parking.bound': '(模数上限 {bound}, 达 {pct}%)',
   // ── END parking-existing ──
 } as const;
 

@@ -250,6 +250,27 @@ export const RULES = {
     /** Sampling step (m) for the share of a lot or a kerb that lies in a fire lane's clear width. */
     fireLaneSampleStepM: rule(1, '计算精度: 1 m 网格 (产品参数, 非标准条文)'),
   },
+  /**
+   * Back-in parking (后退停车), JGJ 100-2015 表4.3.4 小型车 (the 后退停车 column): the same stall,
+   * a narrower aisle, since reversing in needs less sweep than driving in. 90°: 5.5 m against
+   * 9.0 m forward (a double-loaded module 2 × 5.3 + 5.5 = 16.1 m against 19.6 m, about a fifth
+   * more rows per depth); 60°: 4.2 m against 4.5 m. The common default of Chinese CAD parking
+   * tools. The 5.5 m is also JGJ 100's general clause for perpendicular stalls, quoted by
+   * secondary sources as 「采用垂直式停车方式的小型汽车停车位最小尺寸宜为 5.3 m(长) × 2.4 m(宽),
+   * 停车位前端的通车道最小宽度宜为 5.5 m」 (转引《车库建筑设计规范》; the table itself was not reached).
+   */
+  parkingBackIn: {
+    deg90: rule<StallGeometryM>(
+      { depthM: 5.3, lengthAlongAisleM: 2.4, aisleWidthM: 5.5 },
+      `${JGJ100_T434} 垂直式 后退停车 (通车道 5.5 m; 前进停车 9.0 m)`,
+      true,
+    ),
+    deg60: rule<StallGeometryM>(
+      { depthM: 5.8, lengthAlongAisleM: 2.8, aisleWidthM: 4.2 },
+      `${JGJ100_T434} 斜列式 60° 后退停车 (通车道 4.2 m; 前进停车 4.5 m)`,
+      true,
+    ),
+  },
   // ── END parking-existing ────────────────────────────────────────────────────────────────────
 } as const;
 
