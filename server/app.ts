@@ -18,6 +18,8 @@ import { communityBoundaryRoutes } from './routes/community-boundary-routes';
 import { makeCommunityBoundaryStore } from './db/community-boundary-store';
 import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
+// parking-existing (issue 12 §2): survey counts of existing parking.
+import { parkingSurveyRoutes } from './routes/parking-survey-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { presentationReadRoutes } from './routes/presentation-read-routes';
@@ -94,6 +96,8 @@ function installApi(
   api.use(catalogRoutes(deps));
   api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));
+  // ── parking-existing (issue 12 §2): PUT /api/features/:id/parking-survey ──
+  api.use(parkingSurveyRoutes(deps));
   api.use(communityBoundaryRoutes({ ...deps, boundaries: makeCommunityBoundaryStore(deps.db) }));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());

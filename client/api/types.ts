@@ -68,6 +68,16 @@ export interface PlanFeatureProperties {
   /** In a proposal: the baseline feature this one was copied from. */
   sourceId?: Id | null;
   props: Record<string, string> | null;
+  /** parking_area / road: the newest survey count (现状调查) of the feature or its source. */
+  parkingSurvey?: ParkingSurveyRecord | null;
+}
+
+/** A survey count as the API returns it (migration 009). */
+export interface ParkingSurveyRecord {
+  count: number;
+  note: string | null;
+  by: string | null;
+  at: string;
 }
 
 export type CommunityCollection = FeatureCollection<Polygon | MultiPolygon, CommunityProperties>;

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
+import { moduleBoundStalls } from '../../domain/parking/module-bound-stalls';
 import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
 import type { FireLaneViolation } from '../../domain/fire-lanes/types';
 import type { TierId } from '../../domain/coverage/types';
@@ -490,6 +491,10 @@ export class RpmApp extends LitElement {
                       standard: result.countsByType.standard,
                       accessible: result.countsByType.accessible,
                       ev: result.countsByType.ev,
+                      // Lots: the module bound of the lot at the chosen geometry (issue 12 §2).
+                      ...(result.mode === 'lot' && result.areaSqM
+                        ? { bound: moduleBoundStalls(result.areaSqM, result.dimensions) }
+                        : {}),
                     }
                   : null
               }
@@ -643,9 +648,20 @@ export class RpmApp extends LitElement {
       .locale=${this._locale}
       .feature=${feature}
       ?editable=${this._planner.editable}
+      ?canSurvey=${this._planner.canSurvey}
+      .existing=${this._existingOf(feature)}
       @rpm-feature-update=${(e: CustomEvent<{ id: Id; change: FeatureChange }>) =>
         void this._planner.update(e.detail.id, e.detail.change)}
+      @rpm-parking-survey=${(e: CustomEvent<{ id: Id; count: number; note: string | null }>) =>
+        void this._planner.recordParkingSurvey(e.detail.id, e.detail.count, e.detail.note)}
     ></rpm-feature-editor>`;
+  }
+
+  /** How the ledger counts a lot or road of the baseline today (issue 12 §2), if it does. */
+  private _existingOf(feature: ApiFeature): { stalls: number; source: string } | null {
+    const baseId = String(feature.properties.sourceId ?? feature.properties.id);
+    const item = this._ledger()?.existingItems.find((i) => String(i.id) === baseId);
+    return item ? { stalls: item.stalls, source: item.source } : null;
   }
 
   private _communityName(): string {
@@ -677,8 +693,15 @@ export class RpmApp extends LitElement {
     const value =
       view.communityId === null || view.activeId === null
         ? null
-        : computeParkingLedger(view.baseline as readonly LedgerFeature[], [
-            ...(view.active as readonly LedgerFeature[]),
+        : computeParkingLedger(view.baseline as unknown as readonly LedgerFeature[], [
+            // The baseline itself is active: each feature is its own copy, so nothing changed
+            // (as the server's indicators compare a baseline with itself).
+            ...((this._planner.activeScenario?.kind === 'baseline'
+              ? view.active.map((f) => ({
+                  ...f,
+                  properties: { ...f.properties, sourceId: f.properties.id },
+                }))
+              : view.active) as unknown as readonly LedgerFeature[]),
             ...((preview?.features ?? []) as unknown as LedgerFeature[]),
           ]);
     this._ledgerMemo = { key, value };

@@ -18,11 +18,17 @@ export class RpmFeatureEditor extends LitElement {
     locale: {},
     feature: { attribute: false },
     editable: { type: Boolean },
+    canSurvey: { type: Boolean },
+    existing: { attribute: false },
   };
 
   locale: Locale = 'zh-CN';
   feature: ApiFeature | null = null;
   editable = false;
+  /** Issue 12 §2: the user may record a survey count (baseline or proposal). */
+  canSurvey = false;
+  /** How the ledger counts this lot or road today (source and stalls), if it counts it. */
+  existing: { stalls: number; source: string } | null = null;
 
   static override styles = [
     plannerStyles,
@@ -44,6 +50,16 @@ export class RpmFeatureEditor extends LitElement {
       .kind {
         font-weight: 600;
         margin-bottom: 6px;
+      }
+      form.survey {
+        margin-top: 10px;
+        padding-top: 8px;
+        border-top: 1px solid var(--rpm-color-border);
+      }
+      .survey .meta {
+        grid-column: 1 / -1;
+        font-size: var(--rpm-font-size-s);
+        color: var(--rpm-color-text-muted);
       }
     `,
   ];
@@ -126,8 +142,85 @@ export class RpmFeatureEditor extends LitElement {
             </button>
           </div>
         </form>
+        ${this._renderSurvey()}
       </div>
     `;
+  }
+
+  /** 现状调查车位数 of a lot or road: recorded with who and when; wins over any estimate. */
+  private _renderSurvey() {
+    const f = this.feature;
+    if (!f || (f.properties.kind !== 'parking_area' && f.properties.kind !== 'road'))
+      return nothing;
+    const t = (k: MessageKey, v?: Record<string, string | number>) => translate(this.locale, k, v);
+    const s = f.properties.parkingSurvey ?? null;
+    const disabled = !this.canSurvey;
+    const e = this.existing;
+    return html`<form
+      class="survey"
+      data-survey=${`${f.properties.id}@${s?.at ?? ''}`}
+      @submit=${this._submitSurvey}
+    >
+      <label for="surveyCount">${t('parkingSurvey.count')}</label>
+      <input
+        id="surveyCount"
+        name="surveyCount"
+        type="number"
+        min="0"
+        step="1"
+        .value=${s ? String(s.count) : ''}
+        ?disabled=${disabled}
+      />
+      <label for="surveyNote">${t('parkingSurvey.note')}</label>
+      <input
+        id="surveyNote"
+        name="surveyNote"
+        type="text"
+        maxlength="500"
+        .value=${s?.note ?? ''}
+        ?disabled=${disabled}
+      />
+      ${
+        e
+          ? html`<div class="meta" data-existing-source=${e.source}>
+              ${t('parkingSurvey.current', {
+                n: e.stalls,
+                source: t(`ledger.source.${e.source}` as MessageKey),
+              })}
+            </div>`
+          : nothing
+      }
+      ${
+        s
+          ? html`<div class="meta" data-survey-recorded>
+              ${t('parkingSurvey.recorded', { by: s.by ?? '–', at: new Date(s.at).toLocaleString(this.locale) })}
+            </div>`
+          : nothing
+      }
+      <div class="buttons">
+        <button type="submit" data-action="save-survey" ?disabled=${disabled}>
+          ${t('parkingSurvey.save')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private _submitSurvey(e: Event): void {
+    e.preventDefault();
+    const f = this.feature;
+    if (!f) return;
+    const form = e.target as HTMLFormElement;
+    const raw = (form.elements.namedItem('surveyCount') as HTMLInputElement | null)?.value ?? '';
+    const count = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(count) || count < 0) return;
+    const note = (form.elements.namedItem('surveyNote') as HTMLInputElement | null)?.value.trim();
+    this.dispatchEvent(
+      new CustomEvent('rpm-parking-survey', {
+        detail: { id: f.properties.id, count, note: note ? note : null },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private _submit(e: Event): void {

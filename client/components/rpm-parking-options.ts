@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { ParkingAngle } from '../../domain/parking/types';
+import type { ParkingAngle, ParkingManoeuvre } from '../../domain/parking/types';
 import type { ParkingDraftOptions } from '../data/parking-draft.controller';
 import type { EntranceSource } from '../../domain/parking/types';
 import { translate, type Locale, type MessageKey } from '../i18n/translate';
@@ -13,6 +13,8 @@ export interface DraftSummary {
   standard: number;
   accessible: number;
   ev: number;
+  /** Lots: the module bound of the lot (moduleBoundStalls), to show how close the count is. */
+  bound?: number;
 }
 
 /**
@@ -123,6 +125,25 @@ export class RpmParkingOptions extends LitElement {
           )}
         </select>
         ${
+          !this.kerb && (o.angle === 'deg90' || o.angle === 'deg60')
+            ? html`<label for="manoeuvre">${t('parking.manoeuvre')}</label>
+                <select
+                  id="manoeuvre"
+                  @change=${(e: Event) =>
+                    this._set({
+                      manoeuvre: (e.target as HTMLSelectElement).value as ParkingManoeuvre,
+                    })}
+                >
+                  <option value="forward" ?selected=${(o.manoeuvre ?? 'forward') === 'forward'}>
+                    ${t(o.angle === 'deg90' ? 'manoeuvre.forward90' : 'manoeuvre.forward60')}
+                  </option>
+                  <option value="backIn" ?selected=${o.manoeuvre === 'backIn'}>
+                    ${t(o.angle === 'deg90' ? 'manoeuvre.backIn90' : 'manoeuvre.backIn60')}
+                  </option>
+                </select>`
+            : nothing
+        }
+        ${
           this.kerb
             ? html`<label for="side">${t('parking.side')}</label>
                 <select
@@ -168,6 +189,16 @@ export class RpmParkingOptions extends LitElement {
           s
             ? html`<div class="count" data-draft-count=${s.count}>
                   ${t('parking.count', { n: s.count })}
+                  ${
+                    s.bound
+                      ? html`<span class="muted" data-module-bound=${s.bound}
+                          >${t('parking.bound', {
+                            bound: s.bound,
+                            pct: Math.round((100 * s.count) / s.bound),
+                          })}</span
+                        >`
+                      : nothing
+                  }
                 </div>
                 <div class="types">
                   ${t('parking.byType', { standard: s.standard, accessible: s.accessible, ev: s.ev })}

@@ -2,7 +2,11 @@ import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'ge
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { InputError } from '../../domain/geo/input-error';
 import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
-import type { ParkingAngle, ParkingLayoutResult } from '../../domain/parking/types';
+import type {
+  ParkingAngle,
+  ParkingLayoutResult,
+  ParkingManoeuvre,
+} from '../../domain/parking/types';
 import type { NewFeature } from '../api/create-feature';
 import { aisleMarks } from '../map/aisle-marks';
 import type { ParkingNetworkOverlay } from '../map/parking-network-layers';
@@ -10,6 +14,8 @@ import type { ParkingNetworkOverlay } from '../map/parking-network-layers';
 /** The layout options the planner sets while drawing. */
 export interface ParkingDraftOptions {
   angle: ParkingAngle;
+  /** 前进停车 (default) or 后退停车 (JGJ 100 表4.3.4: 90° aisle 5.5 m, 60° 4.2 m). */
+  manoeuvre?: ParkingManoeuvre;
   side: 'left' | 'right';
   /** 0–1. */
   evShare: number;
@@ -138,6 +144,7 @@ export class ParkingDraftController implements ReactiveController {
     const o = this.options;
     const layout = {
       angle: o.angle,
+      ...(o.manoeuvre ? { manoeuvre: o.manoeuvre } : {}),
       side: o.side,
       evShare: o.evShare,
       accessibleCount: o.accessibleCount,
@@ -198,6 +205,7 @@ export class ParkingDraftController implements ReactiveController {
         },
         {
           angle: o.angle,
+          ...(o.manoeuvre ? { manoeuvre: o.manoeuvre } : {}),
           side: o.side,
           evShare: o.evShare,
           accessibleCount: o.accessibleCount,

@@ -10,6 +10,7 @@ import { getScenarioFeatures } from '../api/get-scenario-features';
 import { renameScenario } from '../api/rename-scenario';
 import type { ApiFeature, Id, Scenario } from '../api/types';
 import { updateFeature, type FeatureChange } from '../api/update-feature';
+import { putParkingSurvey } from '../api/put-parking-survey';
 import type { EditConflict, PlannerView, SaveState } from './planner-state';
 
 /** One undoable edit: applies itself, or takes itself back, through the API. */
@@ -113,6 +114,39 @@ export class PlannerController implements ReactiveController {
   get editable(): boolean {
     const s = this.activeScenario;
     return this._canEdit && !!s && (s.kind === 'proposal' || this._view.editBaseline);
+  }
+
+  /**
+   * Issue 12 §2: a survey count (现状调查) may be recorded on the baseline too (it describes
+   * today, not a plan), by anyone who may edit.
+   */
+  get canSurvey(): boolean {
+    return this._canEdit && this.activeScenario !== undefined && this.activeScenario !== null;
+  }
+
+  /**
+   * Records a survey count for a lot or road of the active scenario. The server stores it on the
+   * baseline feature; both the active copy and the baseline feature here take it, so the ledger
+   * shows it at once. Not on the undo stack (a survey is a record, not an edit).
+   */
+  async recordParkingSurvey(featureId: Id, count: number, note: string | null): Promise<void> {
+    await this._write(async () => {
+      const saved = await putParkingSurvey(featureId, count, note, this._locale());
+      const survey = saved.properties.parkingSurvey ?? null;
+      const baseId = key(saved.properties.sourceId ?? saved.properties.id);
+      const withSurvey = (f: ApiFeature): ApiFeature => ({
+        ...f,
+        properties: { ...f.properties, parkingSurvey: survey },
+      });
+      this._set({
+        active: this._view.active.map((f) =>
+          key(f.properties.id) === key(featureId) ? withSurvey(f) : f,
+        ),
+        baseline: this._view.baseline.map((f) =>
+          key(f.properties.id) === baseId ? withSurvey(f) : f,
+        ),
+      });
+    });
   }
 
   /** Issue #6: the signed-in role may edit, and the proposal is not under review or approved. */

@@ -566,6 +566,30 @@ export const zhCN = {
   'survey.blocker.no-scenario': '请先打开一个方案',
   'survey.blocker.points': '地方坐标系至少需要 2 个完整的控制点',
   'survey.blocker.nothing-mapped': '请至少为一个图层选择要素类型',
+  // ── BEGIN parking-existing (issue 12 §2) ──
+  'ledger.estimatedBadge': '估',
+  'ledger.estimatedTitle': '现状含估算 {n} 个 (按面积或路侧长度), 可录入现状调查替换',
+  'ledger.sources': '现状来源',
+  'ledger.source.mapped': '测绘车位',
+  'ledger.source.capacity': '容量标注',
+  'ledger.source.area_estimate': '面积估算',
+  'ledger.source.kerb_estimate': '路侧估算',
+  'ledger.source.survey': '现状调查',
+  'ledger.cleared': '其中 {n} 个位于消防车道净宽内, 予以清除 (打通生命通道)',
+  'parkingSurvey.title': '现状调查车位数',
+  'parkingSurvey.count': '现状调查车位数',
+  'parkingSurvey.note': '调查备注',
+  'parkingSurvey.save': '保存调查',
+  'parkingSurvey.saved': '已保存',
+  'parkingSurvey.recorded': '{by} 于 {at} 录入',
+  'parkingSurvey.current': '当前计数: {n} ({source})',
+  'parking.manoeuvre': '停车方式',
+  'manoeuvre.forward90': '前进停车 (通道 9.0 m)',
+  'manoeuvre.backIn90': '后退停车 (通道 5.5 m)',
+  'manoeuvre.forward60': '前进停车 (通道 4.5 m)',
+  'manoeuvre.backIn60': '后退停车 (通道 4.2 m)',
+  'parking.bound': '(模数上限 {bound}, 达 {pct}%)',
+  // ── END parking-existing ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,11 @@
 import type { Position } from 'geojson';
 import { RULES } from '../standards/rules';
 import { findFireLaneIntrusions } from './find-fire-lane-intrusions';
+import { countParkingInFireLanes } from './count-parking-in-fire-lanes';
+import { existingParkingOf, surveyOf, type ExistingParking } from './existing-parking-of';
 import type {
+  ExistingParkingItem,
+  ExistingSource,
   LedgerByType,
   LedgerFeature,
   LedgerStallType,
@@ -56,20 +60,22 @@ const inArea = (p: Position, area: LedgerFeature): boolean => {
   );
 };
 
-/**
- * Stalls a lot stands for when its stalls are not mapped: its `capacity`, unless a mapped stall
- * of the same scenario lies inside it (then the stalls themselves are counted, not the capacity,
- * so nothing is counted twice).
- */
-const unmappedCapacity = (area: LedgerFeature, stalls: readonly LedgerFeature[]): number => {
-  const capacity = area.properties.capacity ?? 0;
-  if (!(capacity > 0)) return 0;
-  const mapped = stalls.some((s) => {
+/** How many of `stalls` have their centre inside the lot. */
+const insideOf = (area: LedgerFeature, stalls: readonly LedgerFeature[]): LedgerFeature[] =>
+  stalls.filter((s) => {
     const c = centreOf(s);
     return c !== undefined && inArea(c, area);
   });
-  return mapped ? 0 : Math.round(capacity);
-};
+
+const emptyBySource = (): Record<ExistingSource, number> => ({
+  mapped: 0,
+  capacity: 0,
+  area_estimate: 0,
+  kerb_estimate: 0,
+  survey: 0,
+});
+
+const PARKING_PLACES = new Set(['parking_area', 'road']);
 
 const ofKind = (features: readonly LedgerFeature[], kind: string): LedgerFeature[] =>
   features.filter((f) => f.properties.kind === kind);
@@ -79,8 +85,11 @@ const ofKind = (features: readonly LedgerFeature[], kind: string): LedgerFeature
  *
  * Rules (one place, so the client and the server count alike):
  * - Car stalls are parking_stall features of any category but 'bicycle' ('bay' counts as
- *   standard), plus for each parking_area its `capacity` when none of the scenario's stalls lies
- *   inside it (a lot mapped only as an outline with a capacity tag).
+ *   standard), plus the cars of each parking_area and road that are not mapped stall by stall
+ *   (existingParkingOf: a survey count 现状调查, else a lot's `capacity` when none of the
+ *   scenario's car stalls lies inside it, else an estimate from a surface lot's area or a road's
+ *   parking-lane tags, RULES.parkingExisting). Each is reported by source (existingBySource,
+ *   existingItems) so the UI and the sheet flag estimates.
  * - existing: the baseline's car stalls, as above.
  * - A proposal feature with a `sourceId` is a copy of that baseline feature (lineage). A
  *   baseline stall is removed when no proposal stall is its copy, or when its copy stands in a
@@ -88,6 +97,11 @@ const ofKind = (features: readonly LedgerFeature[], kind: string): LedgerFeature
  *   increase as added; a lot not copied (or now mapped stall by stall) removes its capacity.
  * - added: proposal car stalls without lineage (drawn in the proposal, including unsaved
  *   preview stalls), plus the capacity of new lots without mapped stalls, not in a fire lane.
+ * - Lot and kerb parking of a proposal lot or road that stands in one of the proposal's fire
+ *   lanes' clear width is cleared (countParkingInFireLanes): its baseline cars count as removed,
+ *   and clearedForFireLanes says how many of `removed` were cleared so (打通生命通道). A copied lot
+ *   with a survey count in which the proposal draws new stalls is re-planned: its cars removed.
+ *   Lots and roads drawn in the proposal add their survey or capacity, never an estimate.
  * - A proposal stall reaching into a fire lane's clear width (the lane's line buffered by half
  *   its `widthM`, at least 4.0 m wide: GB 50016-2014 §7.1.8, 消防法 §28) is listed in
  *   `intruding` and not counted.
@@ -104,23 +118,32 @@ export function computeParkingLedger(
   const laneWidthM = options.defaultFireLaneWidthM ?? RULES.fireLane.minClearWidthM.value;
 
   const baseStalls = ofKind(baseline, 'parking_stall');
-  const baseAreas = ofKind(baseline, 'parking_area');
+  const baseCars = baseStalls.filter(isCar);
   const baselineByType = emptyByType();
   for (const s of baseStalls) baselineByType[stallType(s.properties.category)] += 1;
-  const baseCapacity = new Map<string, number>();
-  for (const a of baseAreas) {
-    const n = unmappedCapacity(a, baseStalls);
-    if (n > 0) baseCapacity.set(String(a.properties.id), n);
-    baselineByType.standard += n;
+  const existingBySource = emptyBySource();
+  existingBySource.mapped = baseCars.length;
+  const baseById = new Map<string, LedgerFeature>();
+  const baseCount = new Map<string, ExistingParking & { kind: string }>();
+  for (const f of baseline) {
+    if (!PARKING_PLACES.has(f.properties.kind)) continue;
+    const id = String(f.properties.id);
+    baseById.set(id, f);
+    const inside = f.properties.kind === 'parking_area' ? insideOf(f, baseCars).length : 0;
+    const e = existingParkingOf(f, inside, surveyOf(f));
+    if (!e || e.stalls <= 0) continue;
+    baseCount.set(id, { ...e, kind: f.properties.kind });
+    baselineByType.standard += e.stalls;
+    existingBySource[e.source] += e.stalls;
   }
-  const existing =
-    baseStalls.filter(isCar).length + [...baseCapacity.values()].reduce((s, n) => s + n, 0);
+  const existing = Object.values(existingBySource).reduce((s, n) => s + n, 0);
 
   const stalls = ofKind(proposal, 'parking_stall');
-  const areas = ofKind(proposal, 'parking_area');
-  const intruding = findFireLaneIntrusions(stalls, ofKind(proposal, 'fire_lane'), laneWidthM);
+  const lanes = ofKind(proposal, 'fire_lane');
+  const intruding = findFireLaneIntrusions(stalls, lanes, laneWidthM);
   const intrudingSet = new Set(intruding.map(String));
   const counted = stalls.filter((s) => !intrudingSet.has(String(s.properties.id)));
+  const countedCars = counted.filter(isCar);
 
   const byType = emptyByType();
   for (const s of counted) byType[stallType(s.properties.category)] += 1;
@@ -131,22 +154,70 @@ export function computeParkingLedger(
     if (s.properties.sourceId != null) kept.add(String(s.properties.sourceId));
   }
   let added = counted.filter((s) => s.properties.sourceId == null && isCar(s)).length;
-  // A copied lot's capacity, by the baseline lot's id (a planner may change it).
-  const keptCapacity = new Map<string, number>();
-  for (const a of areas) {
-    const n = unmappedCapacity(a, stalls);
-    byType.standard += n;
-    if (a.properties.sourceId == null) added += n;
-    else keptCapacity.set(String(a.properties.sourceId), n);
+  // A copied lot's or road's cars, by the baseline feature's id (a planner may change them),
+  // and of the copy's cars those in a fire lane's clear width.
+  const keptCount = new Map<string, number>();
+  const clearedBy = new Map<string, number>();
+  for (const f of proposal) {
+    if (!PARKING_PLACES.has(f.properties.kind)) continue;
+    const src = f.properties.sourceId == null ? undefined : String(f.properties.sourceId);
+    const base = src === undefined ? undefined : baseById.get(src);
+    const survey = surveyOf(f) ?? (base ? surveyOf(base) : undefined);
+    const inside = f.properties.kind === 'parking_area' ? insideOf(f, countedCars) : [];
+    const replanned =
+      src !== undefined &&
+      survey !== undefined &&
+      inside.some((s) => s.properties.sourceId == null);
+    const e = replanned ? null : existingParkingOf(f, inside.length, survey, src !== undefined);
+    const n = e?.stalls ?? 0;
+    const cleared =
+      e && n > 0
+        ? countParkingInFireLanes(
+            f,
+            n,
+            f.properties.kind === 'road' ? (e.sides ?? []) : undefined,
+            lanes,
+            laneWidthM,
+          )
+        : 0;
+    const now = n - cleared;
+    byType.standard += now;
+    if (src === undefined) added += now;
+    else {
+      keptCount.set(src, (keptCount.get(src) ?? 0) + now);
+      clearedBy.set(src, (clearedBy.get(src) ?? 0) + cleared);
+    }
   }
 
-  let removed = baseStalls.filter((s) => isCar(s) && !kept.has(String(s.properties.id))).length;
-  for (const [id, base] of baseCapacity) {
-    const now = keptCapacity.get(id) ?? 0;
-    if (now < base) removed += base - now;
+  const removedStalls = baseCars.filter((s) => !kept.has(String(s.properties.id)));
+  let removed = removedStalls.length;
+  // Copied baseline stalls whose copy now stands in a fire lane: cleared for the lane.
+  const intrudingSources = new Set(
+    stalls
+      .filter((s) => intrudingSet.has(String(s.properties.id)) && s.properties.sourceId != null)
+      .map((s) => String(s.properties.sourceId)),
+  );
+  let clearedForFireLanes = removedStalls.filter((s) =>
+    intrudingSources.has(String(s.properties.id)),
+  ).length;
+  const existingItems: ExistingParkingItem[] = [];
+  for (const [id, e] of baseCount) {
+    const now = keptCount.get(id) ?? 0;
+    const inFireLanes = Math.min(e.stalls, clearedBy.get(id) ?? 0);
+    if (now < e.stalls) {
+      removed += e.stalls - now;
+      clearedForFireLanes += Math.min(e.stalls - now, inFireLanes);
+    }
+    existingItems.push({
+      id: baseById.get(id)!.properties.id,
+      kind: e.kind,
+      source: e.source,
+      stalls: e.stalls,
+      inFireLanes,
+    });
   }
-  for (const [id, now] of keptCapacity) {
-    const base = baseCapacity.get(id) ?? 0;
+  for (const [id, now] of keptCount) {
+    const base = baseCount.get(id)?.stalls ?? 0;
     if (now > base) added += now - base;
   }
 
@@ -159,5 +230,9 @@ export function computeParkingLedger(
     byType,
     baselineByType,
     intruding,
+    existingBySource,
+    existingEstimated: existingBySource.area_estimate + existingBySource.kerb_estimate,
+    existingItems,
+    clearedForFireLanes,
   };
 }

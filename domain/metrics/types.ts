@@ -12,6 +12,44 @@ export interface LedgerFeatureProperties {
   readonly widthM?: number | null;
   /** In a proposal: the id of the baseline feature this one was copied from. */
   readonly sourceId?: number | string | null;
+  /** parking_area or road: the latest survey count (现状调查), which wins over any estimate. */
+  readonly parkingSurvey?: ParkingSurvey | null;
+  /** OSM tags (parking, parking:lane:*, parking:both …) flat or in the API's `props` bag. */
+  readonly [tag: string]: unknown;
+}
+
+/** A planner's count of the cars parked today on one lot or road segment, with who and when. */
+export interface ParkingSurvey {
+  readonly count: number;
+  readonly note?: string | null;
+  readonly by?: string | null;
+  readonly at?: string | null;
+}
+
+/**
+ * Where an existing count comes from: stalls mapped one by one, a lot's `capacity` tag, an
+ * estimate from a lot's area or a road's kerb length (RULES.parkingExisting), or a survey.
+ */
+export type ExistingSource = 'mapped' | 'capacity' | 'area_estimate' | 'kerb_estimate' | 'survey';
+
+export type KerbOrientation = 'parallel' | 'diagonal' | 'perpendicular';
+
+/** One parked side of a road (OSM left/right of the way's direction). */
+export interface KerbSide {
+  readonly side: 'left' | 'right';
+  readonly orientation: KerbOrientation;
+  readonly lengthM: number;
+  readonly stalls: number;
+}
+
+/** The cars one baseline lot or road counts in `existing`, and how they were counted. */
+export interface ExistingParkingItem {
+  readonly id: number | string;
+  readonly kind: string;
+  readonly source: Exclude<ExistingSource, 'mapped'>;
+  readonly stalls: number;
+  /** Of these, in the proposal's fire lanes' clear width: cleared (打通生命通道). */
+  readonly inFireLanes: number;
 }
 
 export type LedgerFeature = Feature<Geometry, LedgerFeatureProperties>;
@@ -43,4 +81,15 @@ export interface ParkingLedger {
   readonly baselineByType: LedgerByType;
   /** Ids of proposal stalls that stand in a fire lane's clear width (not counted). */
   readonly intruding: ReadonlyArray<number | string>;
+  /** existing by where it comes from; the estimates are shown as such in the UI and the sheet. */
+  readonly existingBySource: Readonly<Record<ExistingSource, number>>;
+  /** The part of existing that is estimated (area_estimate + kerb_estimate). */
+  readonly existingEstimated: number;
+  /** Baseline lots and roads counted without mapped stalls, in input order. */
+  readonly existingItems: readonly ExistingParkingItem[];
+  /**
+   * Of `removed`, the cars cleared from fire lanes' clear width (打通生命通道): informal lot and
+   * kerb parking in a proposal fire lane plus copied baseline stalls that now stand in one.
+   */
+  readonly clearedForFireLanes: number;
 }

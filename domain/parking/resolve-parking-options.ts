@@ -45,7 +45,14 @@ export function resolveParkingOptions(options: ParkingLayoutOptions = {}): Resol
     throw bad('angle', `应为 ${ANGLES.join(', ')} 之一`, `must be one of ${ANGLES.join(', ')}`);
   if (options.side !== undefined && options.side !== 'left' && options.side !== 'right')
     throw bad('side', "应为 'left' 或 'right'", "must be 'left' or 'right'");
-  const table = RULES.parking.byAngle[angle].value;
+  const manoeuvre = options.manoeuvre ?? 'forward';
+  if (manoeuvre !== 'forward' && manoeuvre !== 'backIn')
+    throw bad('manoeuvre', "应为 'forward' 或 'backIn'", "must be 'forward' or 'backIn'");
+  // 后退停车: JGJ 100 表4.3.4 gives a narrower aisle for 90° and 60°; other angles drive in.
+  const table =
+    manoeuvre === 'backIn' && (angle === 'deg90' || angle === 'deg60')
+      ? RULES.parkingBackIn[angle].value
+      : RULES.parking.byAngle[angle].value;
   const dims = {
     depthM: positive('depthM', options.depthM, table.depthM),
     lengthAlongAisleM: positive(

@@ -3,6 +3,9 @@ import type { Feature, FeatureCollection, LineString, Point, Polygon, Position }
 /** Parking angles of JGJ 100-2015 表4.3.4: 平行式, 斜列式 30°/45°/60°, 垂直式. */
 export type ParkingAngle = 'parallel' | 'deg30' | 'deg45' | 'deg60' | 'deg90';
 
+/** 前进停车 or 后退停车 (JGJ 100-2015 表4.3.4 gives both for 60° and 90°). */
+export type ParkingManoeuvre = 'forward' | 'backIn';
+
 export type StallType = 'standard' | 'accessible' | 'ev';
 
 export interface StallProperties {
@@ -51,6 +54,11 @@ export interface EntranceProperties {
 export interface ParkingLayoutOptions {
   /** Parking angle; default 'deg90'. */
   readonly angle?: ParkingAngle;
+  /**
+   * How cars enter the stalls: 'forward' (前进停车, default) or 'backIn' (后退停车: the narrower
+   * aisle of JGJ 100 表4.3.4, RULES.parkingBackIn; 90° and 60° only, others drive in).
+   */
+  readonly manoeuvre?: ParkingManoeuvre;
   /** Kerb rows only: the side of the line (walking from its first to last point); default 'left'. */
   readonly side?: 'left' | 'right';
   /** Stall depth perpendicular to the aisle, m (JGJ 100 表4.3.4). */

@@ -380,6 +380,69 @@ export const RULES = {
     /** Farthest named road (m) a provisional name 「某路北侧居住区」 may refer to. */
     nearestRoadMaxM: rule(300, '项目约定: 暂定名只引用300 m内的道路', true),
   },
+  // ── BEGIN parking-existing (issue 12 §2): the baseline (现状) parking count ──────────────────
+  /**
+   * How the parking ledger counts today's cars where OpenStreetMap maps no stalls and no
+   * `capacity`: estimates, flagged as such in the ledger, the UI and the sheet. A planner's
+   * survey count (现状调查) replaces any estimate.
+   */
+  parkingExisting: {
+    /**
+     * Land per surface stall (地面停车场, including its share of aisles): an untagged lot's
+     * estimate is floor(area / this). The lower bound of 25–30 m² (parking.landPerSurfaceStallSqM),
+     * since informal courtyard parking packs cars densely.
+     */
+    areaPerSurfaceStallSqM: rule(
+      25,
+      'GB/T 51149-2016 城市停车规划规范: 地面机动车停车场用地面积每个停车位宜为 25–30 m² (取下限); 与 JGJ 100-2015 条文说明一致',
+      true,
+    ),
+    /** `parking=*` values of an amenity=parking area whose outline is estimated from its area. */
+    areaEstimateParkingValues: rule<readonly string[]>(
+      ['', 'surface', 'lane', 'street_side', 'layby'],
+      '项目约定: 地下/立体车库 (underground, multi-storey, rooftop) 的轮廓面积不代表车位数, 不估算',
+      true,
+    ),
+    /**
+     * Kerb length one parked car takes, by OSM orientation (parking:*:orientation or the old
+     * parking:lane:* value): a side of length L holds floor(L / this) cars.
+     */
+    kerbStallLengthM: rule<Readonly<Record<'parallel' | 'diagonal' | 'perpendicular', number>>>(
+      { parallel: 6.0, diagonal: 3.4, perpendicular: 2.4 },
+      'JGJ 100-2015 表4.3.4 小型车 垂直通车道方向的车位长度 (平行式 6.0, 斜列 45° 3.4, 垂直式 2.4)',
+      true,
+    ),
+    /** Depth of a kerbside car, by orientation, for the part of a road that a fire lane clears. */
+    kerbStallDepthM: rule<Readonly<Record<'parallel' | 'diagonal' | 'perpendicular', number>>>(
+      { parallel: 2.4, diagonal: 5.5, perpendicular: 5.3 },
+      'JGJ 100-2015 表4.3.4 小型车 垂直通车道方向的车位尺寸 (平行式 2.4, 斜列 45° 5.5, 垂直式 5.3)',
+      true,
+    ),
+    /** Sampling step (m) for the share of a lot or a kerb that lies in a fire lane's clear width. */
+    fireLaneSampleStepM: rule(1, '计算精度: 1 m 网格 (产品参数, 非标准条文)'),
+  },
+  /**
+   * Back-in parking (后退停车), JGJ 100-2015 表4.3.4 小型车 (the 后退停车 column): the same stall,
+   * a narrower aisle, since reversing in needs less sweep than driving in. 90°: 5.5 m against
+   * 9.0 m forward (a double-loaded module 2 × 5.3 + 5.5 = 16.1 m against 19.6 m, about a fifth
+   * more rows per depth); 60°: 4.2 m against 4.5 m. The common default of Chinese CAD parking
+   * tools. The 5.5 m is also JGJ 100's general clause for perpendicular stalls, quoted by
+   * secondary sources as 「采用垂直式停车方式的小型汽车停车位最小尺寸宜为 5.3 m(长) × 2.4 m(宽),
+   * 停车位前端的通车道最小宽度宜为 5.5 m」 (转引《车库建筑设计规范》; the table itself was not reached).
+   */
+  parkingBackIn: {
+    deg90: rule<StallGeometryM>(
+      { depthM: 5.3, lengthAlongAisleM: 2.4, aisleWidthM: 5.5 },
+      `${JGJ100_T434} 垂直式 后退停车 (通车道 5.5 m; 前进停车 9.0 m)`,
+      true,
+    ),
+    deg60: rule<StallGeometryM>(
+      { depthM: 5.8, lengthAlongAisleM: 2.8, aisleWidthM: 4.2 },
+      `${JGJ100_T434} 斜列式 60° 后退停车 (通车道 4.2 m; 前进停车 4.5 m)`,
+      true,
+    ),
+  },
+  // ── END parking-existing ────────────────────────────────────────────────────────────────────
 } as const;
 
 export type Rules = typeof RULES;

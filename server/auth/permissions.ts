@@ -103,6 +103,14 @@ export const PERMISSIONS: readonly Permission[] = [
   },
   { method: 'PATCH', path: '/api/features/:id', access: EDITORS, scope: 'feature-edit' },
   { method: 'DELETE', path: '/api/features/:id', access: EDITORS, scope: 'feature-edit' },
+  // ── BEGIN parking-existing (issue 12 §2): a survey count (现状调查) of a lot or road ──
+  {
+    method: 'PUT',
+    path: '/api/features/:id/parking-survey',
+    access: EDITORS,
+    scope: 'feature-edit',
+  },
+  // ── END parking-existing ──
 
   // Review workflow.
   { method: 'POST', path: '/api/scenarios/:id/review/submit', access: EDITORS, scope: 'scenario' },

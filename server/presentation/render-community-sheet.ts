@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { ParkingLedger } from '../../domain/metrics/types';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { FACILITY_CATEGORIES, RULES } from '../../domain/standards/rules';
 import { svgMiniMap, type MiniMapLayer } from '../report/svg-mini-map';
@@ -42,6 +43,18 @@ const TEXT = {
     added: '新增',
     net: '净增',
     proposed: '方案车位',
+    // parking-existing (issue 12 §2): where the existing count comes from; estimates flagged.
+    sources: '现状来源',
+    source: {
+      mapped: '测绘车位',
+      capacity: '容量标注',
+      area_estimate: '面积估算',
+      kerb_estimate: '路侧估算',
+      survey: '现状调查',
+    },
+    estimated: '估',
+    estimatedNote: '含估算 {n} 个, 以现状调查为准',
+    cleared: '其中 {n} 个位于消防车道净宽内予以清除 (打通生命通道)',
     compliance: '消防车道合规 (GB 50016 §7.1–7.2)',
     violations: '违规',
     warnings: '提示',
@@ -77,6 +90,17 @@ const TEXT = {
     added: 'Added',
     net: 'Net',
     proposed: 'Proposed',
+    sources: 'Existing from',
+    source: {
+      mapped: 'mapped stalls',
+      capacity: 'capacity tags',
+      area_estimate: 'area estimate',
+      kerb_estimate: 'kerb estimate',
+      survey: 'survey',
+    },
+    estimated: 'est.',
+    estimatedNote: '{n} estimated; a survey count prevails',
+    cleared: '{n} of them stand in a fire lane clear width and are cleared',
     compliance: 'Fire-lane compliance (GB 50016 §7.1–7.2)',
     violations: 'violations',
     warnings: 'warnings',
@@ -104,6 +128,26 @@ const TEXT = {
     none: 'none',
   },
 } as const;
+
+type SheetText = (typeof TEXT)[keyof typeof TEXT];
+
+/** 现状来源 line under the ledger: counts by source, estimates flagged, fire-lane clearing. */
+const existingSources = (p: ParkingLedger, t: SheetText): string => {
+  const order = ['mapped', 'capacity', 'area_estimate', 'kerb_estimate', 'survey'] as const;
+  const parts = order
+    .filter((k) => p.existingBySource[k] > 0)
+    .map((k) => `<span data-source="${k}">${esc(t.source[k])} ${p.existingBySource[k]}</span>`);
+  if (parts.length === 0) return '';
+  const note =
+    p.existingEstimated > 0
+      ? ` <em class="estimated">(${esc(t.estimatedNote.replace('{n}', String(p.existingEstimated)))})</em>`
+      : '';
+  const cleared =
+    p.clearedForFireLanes > 0
+      ? `<p class="cleared">${esc(t.cleared.replace('{n}', String(p.clearedForFireLanes)))}</p>`
+      : '';
+  return `<p class="existing-sources">${esc(t.sources)}: ${parts.join(' · ')}${note}</p>${cleared}`;
+};
 
 const of = (fc: FeatureCollection, ...kinds: string[]): Feature[] =>
   fc.features.filter((f) => kinds.includes(String(f.properties?.['kind'])));
@@ -207,7 +251,8 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
   <div>
     <h2>${esc(t.parking)}</h2>
     <table class="ledger"><tr><th>${esc(t.existing)}</th><th>${esc(t.removed)}</th><th>${esc(t.added)}</th><th>${esc(t.net)}</th><th>${esc(t.proposed)}</th></tr>
-    <tr><td>${p.existing}</td><td>${p.removed ? `−${p.removed}` : 0}</td><td>${p.added ? `+${p.added}` : 0}</td><td class="net">${signed(p.net)}</td><td>${p.proposed}</td></tr></table>
+    <tr><td>${p.existing}${p.existingEstimated > 0 ? `<sup class="estimated">${esc(t.estimated)}</sup>` : ''}</td><td>${p.removed ? `−${p.removed}` : 0}</td><td>${p.added ? `+${p.added}` : 0}</td><td class="net">${signed(p.net)}</td><td>${p.proposed}</td></tr></table>
+    ${existingSources(p, t)}
     <h2>${esc(t.compliance)}</h2>
     <table class="ledger"><tr><th></th><th>${esc(t.before)}</th><th>${esc(t.after)}</th></tr>
     <tr><td>${esc(t.violations)}</td><td>${fl.baseline.errors}</td><td>${fl.proposal.errors}</td></tr>

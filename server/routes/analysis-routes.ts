@@ -44,6 +44,8 @@ export const parkingOptionsSchema = z
   .object({
     angle: z.enum(['parallel', 'deg30', 'deg45', 'deg60', 'deg90']),
     side: z.enum(['left', 'right']),
+    // 前进停车 / 后退停车 (issue 12 §2: JGJ 100 表4.3.4 back-in aisles).
+    manoeuvre: z.enum(['forward', 'backIn']),
     depthM: metres('车位深度', 'depthM'),
     lengthAlongAisleM: metres('沿通道车位长度', 'lengthAlongAisleM'),
     aisleWidthM: metres('通道宽度', 'aisleWidthM'),

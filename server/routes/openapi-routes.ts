@@ -15,6 +15,7 @@ import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
+import { parkingSurveyOpenApiPaths } from './parking-survey-openapi';
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 // CAD/GIS exports (issue 11 item 3).
@@ -359,6 +360,7 @@ export function openApiDocument(): object {
       ...ledgerOpenApiPaths(),
       // CAD/GIS exports (issue 11 item 3).
       ...surveyExportPaths,
+      ...parkingSurveyOpenApiPaths(),
     },
     components: {
       schemas: {

@@ -98,7 +98,12 @@ describe('the planner in headless Chromium against the real server', () => {
     const scenarioId = await active.getAttribute('data-scenario-id');
     expect(scenarioId).toMatch(/^\d+$/);
     await page.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 60_000 });
-    expect(await metric(page, 'existing')).toBe(0);
+    // Issue 12 §2: existing is no longer 0 where lots or kerbs are estimated: it is the server's
+    // figure for this proposal (the same engine counts both sides).
+    const ind = (await (await fetch(`${base}/api/scenarios/${scenarioId}/indicators`)).json()) as {
+      parking: { existing: number };
+    };
+    await expect.poll(() => metric(page, 'existing')).toBe(ind.parking.existing);
     expect(await metric(page, 'added')).toBe(0);
 
     // Parking lot (P): stalls and the ledger follow the pointer before the polygon is closed.

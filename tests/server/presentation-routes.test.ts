@@ -241,7 +241,16 @@ describe('before/after of a stored proposal', () => {
          AND coalesce(category, '') <> 'bicycle'`,
       [baselineId],
     )) as [{ n: number }];
-    expect(ind.body.parking).toMatchObject({ existing, added: 1, removed: 0, net: 1 });
+    // Issue 12 §2: existing also counts estimates (lot area, kerb length) and surveys; the mapped
+    // stalls and capacities are still exactly what the database holds.
+    const src = ind.body.parking.existingBySource;
+    expect(src.mapped + src.capacity).toBe(existing);
+    expect(ind.body.parking).toMatchObject({
+      existing: existing + src.area_estimate + src.kerb_estimate + src.survey,
+      added: 1,
+      removed: 0,
+      net: 1,
+    });
     expect(ind.body.changes).toMatchObject({ added: 1, removed: 1 });
     const cov = ind.body.coverage;
     // One building fewer among the community's residential buildings (or the same if it was not one).

@@ -48,6 +48,11 @@ describe('computeParkingLedger', () => {
       byType: { standard: 0, accessible: 0, ev: 0, bicycle: 0 },
       baselineByType: { standard: 0, accessible: 0, ev: 0, bicycle: 0 },
       intruding: [],
+      // Issue 12 §2: the ledger now says where `existing` comes from (all zero here).
+      existingBySource: { mapped: 0, capacity: 0, area_estimate: 0, kerb_estimate: 0, survey: 0 },
+      existingEstimated: 0,
+      existingItems: [],
+      clearedForFireLanes: 0,
     });
   });
 
