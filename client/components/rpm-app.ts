@@ -65,6 +65,7 @@ import { reviewPinsOf } from '../map/review-pin-layers';
 import { RegisterController } from '../data/register.controller';
 import type { RegisterItem, RegisterItemFields } from '../api/register-items';
 import './rpm-district-register';
+import './rpm-community-stage';
 import './rpm-register-panel';
 import './rpm-login-control';
 import './rpm-review-panel';
@@ -389,7 +390,7 @@ export class RpmApp extends LitElement {
       </main>
       <div class="panel">
         <div class="sections">
-          ${this._renderBoundaryTools(data)}
+          ${this._renderBoundaryTools(data)} ${this._renderStage(data)}
           <div class="planner">
             <rpm-scenario-panel
               .locale=${this._locale}
@@ -961,6 +962,31 @@ export class RpmApp extends LitElement {
     this._errorDismissed = false;
     this._plannedCommunity = null;
     void this._loader.load(districtId);
+  }
+
+  /**
+   * issue 17: the selected (or planned) community's renewal stage — a select for planners and
+   * admins, read-only text for everyone else; a change reloads the list, map and register.
+   */
+  private _renderStage(data: DistrictData | undefined) {
+    if (!data || this._present.presenting) return nothing;
+    const selected = this._selected?.type === 'community' ? this._selected : null;
+    const id = selected ? selected.properties.id : this._plannedCommunity?.properties.id;
+    const community =
+      id === undefined
+        ? null
+        : (data.communities.find((c) => String(c.properties.id) === String(id)) ?? null);
+    if (!community) return nothing;
+    return html`<rpm-community-stage
+      .locale=${this._locale}
+      .community=${community}
+      ?canEdit=${this._session.canEdit}
+      @rpm-stage-changed=${() => {
+        if (!this._districtId) return;
+        void this._loader.refreshCommunities(this._districtId);
+        if (this._districtReview.open) void this._districtReview.load(this._districtId);
+      }}
+    ></rpm-community-stage>`;
   }
 
   /** The community boundary panel, for accounts that may edit (issue 17). */

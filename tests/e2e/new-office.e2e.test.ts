@@ -400,7 +400,108 @@ describe('a new office on its own place (issue 17, done means)', () => {
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(E2E_OUT, 'new-office-u-lot-close.png') });
 
+    // 9. The stage: not set until someone sets it. The admin sets 杏坛路西侧居住区 to
+    //    制订方案/公示 in the panel; the list, the register and its choropleth legend follow.
+    const target = communities.features.find((c) => c.properties.name === '杏坛路西侧居住区')!;
+    await page.locator('[data-action="district-review"]').click();
+    const legend = page.locator('rpm-district-register [data-legend="stage"]');
+    await legend.waitFor({ timeout: 60_000 });
+    // The legend lists every stage, "not set" first; the target row's swatch takes its colour.
+    const legendColours = async () =>
+      Object.fromEntries(
+        await legend
+          .locator(':scope > span')
+          .evaluateAll((spans) =>
+            spans.map((sp) => [
+              sp.textContent?.trim(),
+              (sp.querySelector('.swatch') as HTMLElement).style.background,
+            ]),
+          ),
+      ) as Record<string, string>;
+    const colours = await legendColours();
+    expect(Object.keys(colours)).toEqual([
+      '未设定',
+      '宣传发动',
+      '制订方案/公示',
+      '施工',
+      '竣工验收',
+    ]);
+    const rowSwatch = () =>
+      page
+        .locator(`rpm-district-register tr[data-community-id="${target.id}"] .swatch`)
+        .evaluate((el) => (el as HTMLElement).style.background);
+    expect(await rowSwatch()).toBe(colours['未设定']);
+    await page.locator('[data-action="district-review"]').click();
+    const select = page.locator('rpm-community-stage select[data-field="community-stage"]');
+    await select.waitFor({ timeout: 30_000 });
+    expect(await select.inputValue()).toBe('unset');
+    expect(
+      await select.locator('option').evaluateAll((os) => os.map((o) => o.textContent?.trim())),
+    ).toEqual(['未设定', '宣传发动', '方案编制', '施工建设', '竣工验收']);
+    const put = page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/communities/${target.id}/stage`) && r.request().method() === 'PUT',
+    );
+    await select.selectOption('planning');
+    expect((await put).status()).toBe(200);
+    const row = page.locator(`rpm-community-list button[data-id="${target.id}"] .stage`);
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toBe('方案编制');
+    const after = (await (
+      await page.request.get(`${base}/api/communities`)
+    ).json()) as typeof communities;
+    expect(
+      Object.fromEntries(after.features.map((c) => [c.properties.name, c.properties.stage])),
+    ).toEqual({ 师大北路北侧居住区: null, 杏坛路西侧居住区: 'planning', 西土城路东侧居住区: null });
+    await page.locator('[data-action="district-review"]').click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(`rpm-district-register tr[data-community-id="${target.id}"] [data-stage]`)
+            .getAttribute('data-stage'),
+        { timeout: 30_000 },
+      )
+      .toBe('planning');
+    await expect.poll(rowSwatch, { timeout: 30_000 }).toBe(colours['制订方案/公示']);
+    expect(colours['制订方案/公示']).not.toBe(colours['未设定']);
+    await page.screenshot({ path: join(E2E_OUT, 'new-office-stage-register.png') });
+
+    // A reviewer (made by the admin) sees the stage read-only.
+    const made = await page.request.post(`${base}/api/users`, {
+      data: {
+        username: 'jiedao',
+        displayName: '街道',
+        role: 'reviewer',
+        password: 'reviewer-secret-1',
+      },
+    });
+    expect(made.status()).toBe(201);
+    const reviewerContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const reviewer = await reviewerContext.newPage();
+    reviewer.on('pageerror', (e) => errors.push(e.message));
+    const signedIn = await reviewer.request.post(`${base}/api/auth/login`, {
+      data: { username: 'jiedao', password: 'reviewer-secret-1' },
+    });
+    expect(signedIn.status()).toBe(200);
+    await reviewer.goto(base!);
+    await reviewer.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 180_000 });
+    await reviewer
+      .locator('rpm-community-list')
+      .getByText('杏坛路西侧居住区')
+      .first()
+      .click({ timeout: 120_000 });
+    const readonly = reviewer.locator('rpm-community-stage [data-stage-readonly]');
+    await readonly.waitFor({ timeout: 30_000 });
+    expect(await readonly.getAttribute('data-stage-readonly')).toBe('planning');
+    expect(await reviewer.locator('rpm-community-stage select').count()).toBe(0);
+    const refused = await reviewer.request.put(`${base}/api/communities/${target.id}/stage`, {
+      data: { stage: 'construction' },
+    });
+    expect(refused.status()).toBe(403);
+    await reviewer.screenshot({ path: join(E2E_OUT, 'new-office-stage-reviewer.png') });
+    await reviewerContext.close();
+
     expect(errors).toEqual([]);
     await context.close();
-  }, 600_000);
+  }, 900_000);
 });
