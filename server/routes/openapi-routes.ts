@@ -17,6 +17,8 @@ import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
+// issue 17: setup link and community stage
+import { setupStageOpenApiPaths } from './setup-stage-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -354,6 +356,7 @@ export function openApiDocument(): object {
       },
       ...reviewOpenApiPaths(),
       ...communityBoundaryPaths,
+      ...setupStageOpenApiPaths, // issue 17
       ...ledgerOpenApiPaths(),
     },
     components: {
