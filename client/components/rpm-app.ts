@@ -9,7 +9,7 @@ import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/stand
 import { ApiError } from '../api/api-error';
 import { getDistricts } from '../api/get-districts';
 import { getHealth } from '../api/get-health';
-import type { ApiFeature, District, Id, Scenario } from '../api/types';
+import type { ApiFeature, Bbox, District, Id, Scenario } from '../api/types';
 import type { FeatureChange } from '../api/update-feature';
 import { DistrictDataController, LOAD_STEPS } from '../data/district-data.controller';
 import {
@@ -30,6 +30,7 @@ import { ComplianceController } from '../data/compliance.controller';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store';
 import { facilityCategoryName, translate, type Locale } from '../i18n/translate';
 import { bboxOf } from '../map/bbox-of';
+import { firstViewBbox } from '../map/first-view-bbox';
 import { EMPTY_PLAN_OVERLAY, type PlanOverlay } from '../map/deck-layers';
 import { isParkingTool, TOOL_KEYS, DRAW_TOOLS, type DrawTool } from '../map/draw-tools';
 import { isBoundaryTool } from '../map/draw-tools';
@@ -65,6 +66,7 @@ import { reviewPinsOf } from '../map/review-pin-layers';
 import { RegisterController } from '../data/register.controller';
 import type { RegisterItem, RegisterItemFields } from '../api/register-items';
 import './rpm-district-register';
+import './rpm-community-stage';
 import './rpm-register-panel';
 import './rpm-login-control';
 import './rpm-review-panel';
@@ -141,6 +143,8 @@ export class RpmApp extends LitElement {
   private _viewMemo: { key: unknown[]; value: DistrictData | undefined } | undefined;
   private _ledgerMemo: { key: unknown[]; value: ParkingLedger | null } | undefined;
   private _overlayMemo: { key: unknown[]; value: PlanOverlay } | undefined;
+  // issue 17 (first view): the district's frame, fixed once its communities are loaded.
+  private _frame: { districtId: string; bbox: Bbox } | undefined;
   /** Issue #6: the signed-in account, the active proposal's review, the district review mode. */
   private readonly _session = new SessionController(this);
   private readonly _review = new ReviewController(this);
@@ -368,7 +372,7 @@ export class RpmApp extends LitElement {
           .data=${this._districtReview.decorate(data)}
           .visibility=${this._visibility}
           .selected=${this._selected}
-          .bounds=${district?.bbox}
+          .bounds=${this._districtFrame(district, loaded)}
           .plan=${this._planOverlay(ledger)}
           .tool=${this._tool}
           .editing=${this._boundary.editTarget ?? this._editTarget()}
@@ -409,7 +413,7 @@ export class RpmApp extends LitElement {
       </main>
       <div class="panel">
         <div class="sections">
-          ${this._renderBoundaryTools(data)}
+          ${this._renderBoundaryTools(data)} ${this._renderStage(data)}
           <div class="planner">
             <rpm-scenario-panel
               .locale=${this._locale}
@@ -671,6 +675,31 @@ export class RpmApp extends LitElement {
   }
 
   /** The district with the planned community's active scenario in place of its baseline. */
+  /**
+   * issue 17: what the map frames for a district — its extent and its communities' whole
+   * outlines (firstViewBbox). Fixed (the same array) once that district's communities are
+   * loaded, so later renders and boundary edits do not move the view.
+   */
+  private _districtFrame(
+    district: District | undefined,
+    loaded: DistrictData | undefined,
+  ): Bbox | undefined {
+    if (!district?.bbox) return undefined;
+    const id = String(district.id);
+    if (this._frame?.districtId === id) return this._frame.bbox;
+    const communities = loaded?.communities ?? [];
+    const ours =
+      communities.length > 0 && communities.every((c) => String(c.properties.districtId) === id);
+    if (!ours) return district.bbox;
+    this._frame = { districtId: id, bbox: firstViewBbox(district.bbox, communities) };
+    return this._frame.bbox;
+  }
+
+  private _loadedData(): DistrictData | undefined {
+    const state = this._loader.state;
+    return state.status === 'loaded' ? state.data : undefined;
+  }
+
   private _viewData(data: DistrictData | undefined): DistrictData | undefined {
     const view = this._planner.view;
     const baselineId = this._plannedCommunity?.properties.baselineScenarioId;
@@ -987,6 +1016,31 @@ export class RpmApp extends LitElement {
     void this._loader.load(districtId);
   }
 
+  /**
+   * issue 17: the selected (or planned) community's renewal stage — a select for planners and
+   * admins, read-only text for everyone else; a change reloads the list, map and register.
+   */
+  private _renderStage(data: DistrictData | undefined) {
+    if (!data || this._present.presenting) return nothing;
+    const selected = this._selected?.type === 'community' ? this._selected : null;
+    const id = selected ? selected.properties.id : this._plannedCommunity?.properties.id;
+    const community =
+      id === undefined
+        ? null
+        : (data.communities.find((c) => String(c.properties.id) === String(id)) ?? null);
+    if (!community) return nothing;
+    return html`<rpm-community-stage
+      .locale=${this._locale}
+      .community=${community}
+      ?canEdit=${this._session.canEdit}
+      @rpm-stage-changed=${() => {
+        if (!this._districtId) return;
+        void this._loader.refreshCommunities(this._districtId);
+        if (this._districtReview.open) void this._districtReview.load(this._districtId);
+      }}
+    ></rpm-community-stage>`;
+  }
+
   /** The community boundary panel, for accounts that may edit (issue 17). */
   private _renderBoundaryTools(data: DistrictData | undefined) {
     if (!data || !this._session.canEdit || this._present.presenting) return nothing;
@@ -1168,7 +1222,8 @@ export class RpmApp extends LitElement {
       @rpm-register-back=${() => {
         d.focusedId = null;
         const district = this._districts?.find((x) => String(x.id) === this._districtId);
-        if (district?.bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(district.bbox);
+        const frame = this._districtFrame(district, this._loadedData());
+        if (frame) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(frame);
         this.requestUpdate();
       }}
     ></rpm-district-register>`;

@@ -20,6 +20,8 @@ import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 // CAD/GIS exports (issue 11 item 3).
 import { surveyExportPaths } from './survey-export-openapi';
+// issue 17: setup link and community stage
+import { setupStageOpenApiPaths } from './setup-stage-openapi';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 
@@ -357,6 +359,7 @@ export function openApiDocument(): object {
       },
       ...reviewOpenApiPaths(),
       ...communityBoundaryPaths,
+      ...setupStageOpenApiPaths, // issue 17
       ...ledgerOpenApiPaths(),
       // CAD/GIS exports (issue 11 item 3).
       ...surveyExportPaths,
