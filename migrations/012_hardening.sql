@@ -9,3 +9,10 @@ CREATE TABLE login_failure (
   first_at timestamptz NOT NULL DEFAULT now(),
   blocked_until timestamptz
 );
+
+-- Requests counted per key in fixed windows (anonymous analysis calls per address, issue 18).
+CREATE TABLE rate_window (
+  key text PRIMARY KEY,
+  window_start timestamptz NOT NULL,
+  hits integer NOT NULL
+);

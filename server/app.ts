@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import { installAuth } from './auth/install-auth';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
+import { anonymousAnalysisLimit } from './http/anonymous-analysis-limit';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
 import { sameOriginWrites, securityHeaders } from './http/security-headers';
 import { analysisRoutes } from './routes/analysis-routes';
@@ -99,6 +100,8 @@ function installApi(
   // ── parking-existing (issue 12 §2): PUT /api/features/:id/parking-survey ──
   api.use(parkingSurveyRoutes(deps));
   api.use(communityBoundaryRoutes({ ...deps, boundaries: makeCommunityBoundaryStore(deps.db) }));
+  // Issue 18: anonymous analysis calls limited per address (signed-in callers are not).
+  api.use(anonymousAnalysisLimit(deps.db));
   api.use(analysisRoutes());
   api.use(fireLaneRoutes());
   api.use(coverageRoutes());

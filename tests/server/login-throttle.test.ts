@@ -70,6 +70,25 @@ describe('sign-in throttling (issue 18)', () => {
     expect(left).toHaveLength(0);
   });
 
+  it('limits anonymous analysis calls per address, not signed-in ones', async () => {
+    const address = '192.0.2.55';
+    const body = { boundary: { type: 'Polygon', coordinates: [] } };
+    const call = () =>
+      request(app).post('/api/analysis/parking-layout').set('X-Forwarded-For', address).send(body);
+    for (let i = 0; i < 30; i++) expect((await call()).status).not.toBe(429);
+    const limited = await call().expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.error.message).toContain('未登录用户每分钟最多调用 30 次分析');
+    const planner = request.agent(app);
+    await loginAs(planner, 'planner');
+    const signedIn = await planner
+      .post('/api/analysis/parking-layout')
+      .set('X-Forwarded-For', address)
+      .send(body);
+    expect(signedIn.status).toBe(422);
+    await t.db.query(`DELETE FROM rate_window WHERE key = $1`, [`anon-analysis:${address}`]);
+  });
+
   it('blocks an address spraying many accounts after 20 failures, and only that address', async () => {
     for (let i = 1; i <= 21; i++) await login(`sprayed-${i}`, 'x', ADDRESS_C).expect(401);
     const res = await login(user, password, ADDRESS_C, 'en').expect(429);
