@@ -28,6 +28,10 @@ import { setupPage } from './routes/setup-page';
 import { sheetRoutes } from './routes/sheet-routes';
 import { tileRoutes } from './routes/tile-routes';
 import type { TileService } from './tiles/tile-service';
+// --- survey import (issue #11 item 1) ---
+import { makeSurveyStore } from './db/survey-store';
+import { surveyRoutes } from './routes/survey-routes';
+// --- end survey import ---
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'clientDir'> &
@@ -90,6 +94,11 @@ function installApi(
       ledger: makeLedgerStore(deps.db),
     }),
   );
+  // --- survey import (issue #11 item 1): upload, preview, commit, remembered mappings ---
+  api.use(
+    surveyRoutes({ catalog: deps.catalog, store: deps.store, survey: makeSurveyStore(deps.db) }),
+  );
+  // --- end survey import ---
   for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());
   api.use((req) => {

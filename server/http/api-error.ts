@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'IMPORT_EXPIRED'
   | 'IMPORT_STALE'
   | 'SETUP_TOKEN_INVALID'
-  | 'SETUP_DONE';
+  | 'SETUP_DONE'
+  // survey import (issue #11 item 1)
+  | 'CRS_OUTSIDE_CHINA';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -38,6 +40,8 @@ const STATUS: Record<ErrorCode, number> = {
   IMPORT_STALE: 409,
   SETUP_TOKEN_INVALID: 403,
   SETUP_DONE: 409,
+  // survey import (issue #11 item 1)
+  CRS_OUTSIDE_CHINA: 422,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

@@ -15,6 +15,7 @@ import { coverageBodySchema, isochroneBodySchema } from './coverage-routes';
 import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
+import { surveyOpenApiPaths } from './survey-openapi'; // survey import (issue #11 item 1)
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 
@@ -355,6 +356,7 @@ export function openApiDocument(): object {
       ...reviewOpenApiPaths(),
       ...communityBoundaryPaths,
       ...ledgerOpenApiPaths(),
+      ...surveyOpenApiPaths(), // survey import (issue #11 item 1)
     },
     components: {
       schemas: {
