@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -180,6 +181,42 @@ describe('survey import of the 静淑苑 DXF', () => {
       .send({ scenarioId: baselineId, crs: 'EPSG:4548', units: 'mm', mapping: DXF_MAPPING });
     expect(mm.status).toBe(422);
     expect(mm.body.error.code).toBe('CRS_OUTSIDE_CHINA');
+  });
+
+  it('fits a local grid to control points and reports the residuals', async () => {
+    // Three corners of the survey as control points: file coordinates → lon/lat (from PROJ,
+    // as a planner would click them). The base zone comes from their longitude (117°E → 4548),
+    // so the fitted Helmert is the identity and the residuals are ~0.
+    const corners = [
+      [443860, 4429950],
+      [444160, 4429950],
+      [444160, 4430510],
+    ];
+    const lonLat = execFileSync(
+      'gdaltransform',
+      ['-s_srs', 'EPSG:4548', '-t_srs', 'EPSG:4326', '-output_xy'],
+      {
+        input: corners.map((c) => c.join(' ')).join('\n') + '\n',
+        encoding: 'utf8',
+      },
+    )
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/).map(Number) as [number, number]);
+    const res = await planner.post(`/api/survey/uploads/${uploadId}/preview`).send({
+      scenarioId: baselineId,
+      crs: 'local',
+      local: { controlPoints: corners.map((c, i) => ({ source: c, target: lonLat[i] })) },
+      mapping: { JMD: { kind: 'building' } },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.residual.rmsM).toBeLessThan(0.01);
+    expect(res.body.residual.points).toHaveLength(3);
+    const buildings = (res.body.features as FeatureCollection).features as Feature<Polygon>[];
+    const maxOff = Math.max(
+      ...buildings.map((b, i) => metres(areaCentroid(b.geometry), EXPECTED.buildings[i]!.centroid)),
+    );
+    expect(maxOff).toBeLessThan(1);
   });
 
   it('commits into a proposal in one transaction and remembers the mapping', async () => {
