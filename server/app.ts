@@ -35,6 +35,10 @@ import { tileRoutes } from './routes/tile-routes';
 // CAD/GIS exports (issue 11 item 3).
 import { surveyExportRoutes } from './routes/survey-export-routes';
 import type { TileService } from './tiles/tile-service';
+// --- survey import (issue #11 item 1) ---
+import { makeSurveyStore } from './db/survey-store';
+import { surveyRoutes } from './routes/survey-routes';
+// --- end survey import ---
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'clientDir'> &
@@ -120,6 +124,11 @@ function installApi(
   // --- CAD/GIS exports (issue 11 item 3): DXF, Shapefile zip, GeoPackage ---
   api.use(surveyExportRoutes(deps));
   // --- end CAD/GIS exports ---
+  // --- survey import (issue #11 item 1): upload, preview, commit, remembered mappings ---
+  api.use(
+    surveyRoutes({ catalog: deps.catalog, store: deps.store, survey: makeSurveyStore(deps.db) }),
+  );
+  // --- end survey import ---
   for (const router of authRouters) api.use(router);
   api.use(openApiRoutes());
   api.use((req) => {

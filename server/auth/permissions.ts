@@ -175,6 +175,14 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'GET', path: '/api/setup', access: 'public' },
   { method: 'POST', path: '/api/setup/first-admin', access: 'public' },
   { method: 'PUT', path: '/api/communities/:id/stage', access: EDITORS, scope: 'community' },
+
+  // --- survey import (issue #11 item 1): planners and admins; the target scenario is in the
+  // body, so the community-assignment scope is not applied by the table ---
+  { method: 'POST', path: '/api/survey/uploads', access: EDITORS },
+  { method: 'POST', path: '/api/survey/uploads/:uploadId/preview', access: EDITORS },
+  { method: 'POST', path: '/api/survey/uploads/:uploadId/commit', access: EDITORS },
+  { method: 'GET', path: '/api/survey/mappings', access: EDITORS },
+  // --- end survey import ---
 ];
 
 export interface MatchedPermission {

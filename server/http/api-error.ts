@@ -20,7 +20,9 @@ export type ErrorCode =
   | 'SETUP_DONE'
   | 'TOO_COMPLEX'
   | 'BUSY'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  // survey import (issue #11 item 1)
+  | 'CRS_OUTSIDE_CHINA';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -44,6 +46,8 @@ const STATUS: Record<ErrorCode, number> = {
   TOO_COMPLEX: 422,
   BUSY: 503,
   TOO_MANY_REQUESTS: 429,
+  // survey import (issue #11 item 1)
+  CRS_OUTSIDE_CHINA: 422,
 };
 
 /** A message in both languages; the response picks one from Accept-Language. */

@@ -1,0 +1,180 @@
+import type { Geometry, Position } from 'geojson';
+import { gdalLines, gdalText } from './run-gdal';
+import type { SurveyDataset } from './survey-dataset';
+
+/** One feature as the file has it: its layer, attributes and geometry in file coordinates. */
+export interface RawFeature {
+  layer: string;
+  props: Record<string, unknown>;
+  geometry: Geometry;
+  /** TEXT/MTEXT (DXF): the label, a point; never imported as a feature itself. */
+  text?: string;
+  /** INSERT (DXF): the block's geometry exploded with the insert's transform (file coords). */
+  exploded?: Geometry[];
+}
+
+export interface OgrLayerInfo {
+  name: string;
+  count: number;
+  extent: [number, number, number, number] | null;
+  /** "EPSG:4548" when GDAL identifies the layer's SRS (.prj, GPKG SRS, KML/GeoJSON WGS84). */
+  epsg: string | null;
+}
+
+const ogrOpen = (ds: SurveyDataset) => ds.openOptions.flatMap((o) => ['-oo', o]);
+
+/**
+ * The file's OGR layers with counts, extents and identified SRS. GDAL 3.6 (Debian 12) has no
+ * `ogrinfo -json`, so this reads the text summary; the top-level ID of the WKT2 CRS is the one
+ * indented by exactly four spaces.
+ */
+export async function listOgrLayers(ds: SurveyDataset): Promise<OgrLayerInfo[]> {
+  const out = await gdalText(
+    'ogrinfo',
+    ['-ro', '-so', '-al', '-wkt_format', 'WKT2', ...ogrOpen(ds), ds.path],
+    ds.env,
+  );
+  return out
+    .split(/^Layer name: /m)
+    .slice(1)
+    .map((block) => {
+      const name = block.slice(0, block.indexOf('\n')).trim();
+      const count = Number(/^Feature Count: (\d+)/m.exec(block)?.[1] ?? 0);
+      const e = /^Extent: \(([-\d.e+]+), ([-\d.e+]+)\) - \(([-\d.e+]+), ([-\d.e+]+)\)/m.exec(block);
+      const epsg = /^ {4}ID\["EPSG",(\d+)\]\]/m.exec(block)?.[1];
+      return {
+        name,
+        count,
+        extent: e ? ([+e[1]!, +e[2]!, +e[3]!, +e[4]!] as [number, number, number, number]) : null,
+        epsg: epsg ? `EPSG:${epsg}` : null,
+      };
+    })
+    .filter((l) => !(ds.format === 'dxf' && l.name === 'blocks'));
+}
+
+const flat = (p: Position): Position => [p[0]!, p[1]!];
+/** Drop Z (DXF writes 0) so every geometry is 2-D. */
+export function to2d(g: Geometry): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: flat(g.coordinates) };
+    case 'LineString':
+    case 'MultiPoint':
+      return { type: g.type, coordinates: g.coordinates.map(flat) } as Geometry;
+    case 'Polygon':
+    case 'MultiLineString':
+      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(flat)) } as Geometry;
+    case 'MultiPolygon':
+      return { type: g.type, coordinates: g.coordinates.map((p) => p.map((r) => r.map(flat))) };
+    case 'GeometryCollection':
+      return { type: g.type, geometries: g.geometries.map(to2d) };
+  }
+}
+
+/** Apply a block insert's transform (scale, rotate by BlockAngle degrees, translate). */
+function insertTransform(props: Record<string, unknown>, at: Position): (p: Position) => Position {
+  const scale = Array.isArray(props.BlockScale) ? (props.BlockScale as number[]) : [1, 1];
+  const sx = Number(scale[0] ?? 1);
+  const sy = Number(scale[1] ?? sx);
+  const t = (Number(props.BlockAngle ?? 0) * Math.PI) / 180;
+  const c = Math.cos(t);
+  const s = Math.sin(t);
+  return ([x, y]) => {
+    const u = x! * sx;
+    const v = y! * sy;
+    return [at[0]! + c * u - s * v, at[1]! + s * u + c * v];
+  };
+}
+
+function mapCoords(g: Geometry, f: (p: Position) => Position): Geometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: f(g.coordinates) };
+    case 'LineString':
+    case 'MultiPoint':
+      return { type: g.type, coordinates: g.coordinates.map(f) } as Geometry;
+    case 'Polygon':
+    case 'MultiLineString':
+      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(f)) } as Geometry;
+    case 'MultiPolygon':
+      return { type: g.type, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
+    case 'GeometryCollection':
+      return { type: g.type, geometries: g.geometries.map((x) => mapCoords(x, f)) };
+  }
+}
+
+interface SeqFeature {
+  properties: Record<string, unknown> | null;
+  geometry: Geometry | null;
+}
+
+async function streamLayer(
+  ds: SurveyDataset,
+  layer: string,
+  onFeature: (f: SeqFeature) => void | Promise<void>,
+): Promise<void> {
+  // -a_srs NONE keeps the file's own coordinates: GeoJSONSeq would otherwise reproject to WGS84
+  // on its own; the CRS the planner chose is applied afterwards, in one place.
+  await gdalLines(
+    'ogr2ogr',
+    ['-f', 'GeoJSONSeq', '/vsistdout/', ...ogrOpen(ds), ds.path, layer, '-a_srs', 'NONE'],
+    ds.env,
+    (line) => onFeature(JSON.parse(line.replace(/,$/, '')) as SeqFeature),
+  );
+}
+
+/**
+ * Stream every feature of the file. DXF: the `entities` layer grouped by its `Layer` field;
+ * TEXT/MTEXT become labels; INSERTs carry their block exploded with its transform (the block
+ * definitions are read first; a nested INSERT inside a block is not exploded further).
+ * Other formats: each OGR layer is one layer.
+ */
+export async function readSurveyFeatures(
+  ds: SurveyDataset,
+  layers: OgrLayerInfo[],
+  onFeature: (f: RawFeature) => void | Promise<void>,
+): Promise<void> {
+  if (ds.format !== 'dxf') {
+    for (const l of layers) {
+      await streamLayer(ds, l.name, async (f) => {
+        if (f.geometry)
+          await onFeature({ layer: l.name, props: f.properties ?? {}, geometry: to2d(f.geometry) });
+      });
+    }
+    return;
+  }
+  const blocks = new Map<string, Geometry[]>();
+  await streamLayer(ds, 'blocks', (f) => {
+    const name = String(f.properties?.Block ?? '');
+    if (!f.geometry || !name) return;
+    blocks.set(name, [...(blocks.get(name) ?? []), to2d(f.geometry)]);
+  });
+  await streamLayer(ds, 'entities', async (f) => {
+    if (!f.geometry) return;
+    const props = f.properties ?? {};
+    const layer = String(props.Layer ?? '0');
+    const geometry = to2d(f.geometry);
+    const sub = String(props.SubClasses ?? '');
+    if (/AcDb(M)?Text/.test(sub) && geometry.type === 'Point') {
+      const text = String(props.Text ?? '').trim();
+      if (text) await onFeature({ layer, props, geometry, text });
+      return;
+    }
+    const block = typeof props.BlockName === 'string' ? blocks.get(props.BlockName) : undefined;
+    if (block && geometry.type === 'Point') {
+      const t = insertTransform(props, geometry.coordinates);
+      await onFeature({ layer, props, geometry, exploded: block.map((g) => mapCoords(g, t)) });
+      return;
+    }
+    await onFeature({ layer, props, geometry });
+  });
+}
+
+/** Read the DXF header's $INSUNITS (4 = mm, 6 = m, …) from the first bytes of the file. */
+export function dxfInsUnits(bytes: Buffer): number | null {
+  const head = bytes.subarray(0, 1 << 16).toString('latin1');
+  const m = /\$INSUNITS\s*\r?\n\s*70\s*\r?\n\s*(\d+)/.exec(head);
+  return m ? Number(m[1]) : null;
+}
+
+export { mapCoords };
