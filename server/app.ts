@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Catalog } from './db/catalog';
 import type { FeatureStore } from './db/feature-store';
 import type { Database } from './db/database';
+import { makeAccountStore } from './auth/account-store';
 import { installAuth } from './auth/install-auth';
 import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
@@ -126,7 +127,12 @@ function installApi(
   // --- end CAD/GIS exports ---
   // --- survey import (issue #11 item 1): upload, preview, commit, remembered mappings ---
   api.use(
-    surveyRoutes({ catalog: deps.catalog, store: deps.store, survey: makeSurveyStore(deps.db) }),
+    surveyRoutes({
+      catalog: deps.catalog,
+      store: deps.store,
+      survey: makeSurveyStore(deps.db),
+      accounts: makeAccountStore(deps.db),
+    }),
   );
   // --- end survey import ---
   for (const router of authRouters) api.use(router);

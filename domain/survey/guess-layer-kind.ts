@@ -40,6 +40,10 @@ const TABLE: readonly (readonly [readonly string[], SurveyKind])[] = [
       'DIM',
       '轴线',
       'AXIS',
+      // Drawing aids beside the features they belong to (edge lines of a lane or road drawn
+      // as centre lines, tree crowns round tree points): our own DXF export writes both.
+      '边线',
+      '树冠',
     ],
     'ignore',
   ],
@@ -52,6 +56,8 @@ const TABLE: readonly (readonly [readonly string[], SurveyKind])[] = [
   [['ZBTZ', '绿化', '绿地', '草地', '植被', 'GREEN'], 'green'],
   [['DLSS', 'DLDW', '道路', '路', 'ROAD'], 'road'],
   [['JMD', '建筑', '房屋', '楼', 'BUILDING', 'BLDG', 'WALL', '墙'], 'building'],
+  [['障碍', 'ZAW', 'OBSTACLE'], 'obstacle'],
+  [['GGSS', '公共设施', '配套', 'FACILITY'], 'facility'],
 ];
 
 /**

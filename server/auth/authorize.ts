@@ -46,16 +46,30 @@ export function authorize(deps: {
     if (!permission.scope || !user) return next();
     const id = Number(params.id);
     if (!Number.isSafeInteger(id) || id <= 0) return next(); // the route's own parse answers 400
-    const target = await deps.accounts.resolveScope(permission.scope, id, user.id);
-    if (!target) throw notFound(WHAT[permission.scope], id);
-    res.locals.scope = target;
-    if (user.role === 'planner' && !target.assigned) throw notAssigned(target.communityId);
-    if (
-      (permission.scope === 'scenario-edit' || permission.scope === 'feature-edit') &&
-      target.kind === 'proposal' &&
-      (target.reviewState === 'submitted' || target.reviewState === 'approved')
-    )
-      throw proposalLocked(target.reviewState);
+    res.locals.scope = await checkScope(deps.accounts, permission.scope, id, user);
     next();
   };
+}
+
+/**
+ * The scope check of a write, for routes whose target is not in the path (e.g. the survey
+ * commit names its scenario in the body): the target exists, a planner is assigned to its
+ * community, and `-edit` scopes refuse a proposal under review or approved.
+ */
+export async function checkScope(
+  accounts: Pick<AccountStore, 'resolveScope'>,
+  scope: Scope,
+  id: number,
+  user: { id: number; role: string },
+): Promise<ScopeTarget> {
+  const target = await accounts.resolveScope(scope, id, user.id);
+  if (!target) throw notFound(WHAT[scope], id);
+  if (user.role === 'planner' && !target.assigned) throw notAssigned(target.communityId);
+  if (
+    (scope === 'scenario-edit' || scope === 'feature-edit') &&
+    target.kind === 'proposal' &&
+    (target.reviewState === 'submitted' || target.reviewState === 'approved')
+  )
+    throw proposalLocked(target.reviewState);
+  return target;
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { Feature } from 'geojson';
 import { SURVEY_KINDS } from '../../domain/survey/guess-layer-kind';
 import type { AuditNote } from '../auth/audit-log';
+import type { AccountStore } from '../auth/account-store';
+import { checkScope } from '../auth/authorize';
 import { currentUser } from '../auth/session-user';
 import type { Catalog } from '../db/catalog';
 import type { FeatureStore } from '../db/feature-store';
@@ -153,6 +155,7 @@ export function surveyRoutes(deps: {
   catalog: Catalog;
   store: FeatureStore;
   survey: SurveyStore;
+  accounts: Pick<AccountStore, 'resolveScope'>;
 }): Router {
   const { catalog, store, survey } = deps;
   const r = Router();
@@ -181,11 +184,15 @@ export function surveyRoutes(deps: {
   });
 
   /** Read, map, reproject and validate; shared by preview and commit. */
-  const prepare = async (req: Request) => {
+  const prepare = async (req: Request, res: Response) => {
     const { uploadId } = parse(uploadParams, req.params);
     const body = parse(surveyBodySchema, req.body ?? {});
     const upload = await survey.getUpload(uploadId);
     if (!upload) throw notFound(UPLOAD, uploadId);
+    // The target scenario is in the body, out of the permission table's reach: a planner
+    // imports only into their own communities, and never into a proposal under review.
+    const user = currentUser(res);
+    if (user) await checkScope(deps.accounts, 'scenario-edit', body.scenarioId, user);
     const scenario = await catalog.getScenario(body.scenarioId);
     if (!scenario) throw notFound({ zh: '方案', en: 'Scenario' }, body.scenarioId);
     const built = await buildSurveyFeatures(upload.bytes, upload.fileName, body as SurveyRequest);
@@ -220,7 +227,7 @@ export function surveyRoutes(deps: {
   };
 
   r.post('/survey/uploads/:uploadId/preview', async (req, res) => {
-    const p = await prepare(req);
+    const p = await prepare(req, res);
     res.json({
       features: { type: 'FeatureCollection', features: p.features },
       counts: countKinds(p.features),
@@ -232,7 +239,7 @@ export function surveyRoutes(deps: {
   });
 
   r.post('/survey/uploads/:uploadId/commit', async (req, res) => {
-    const p = await prepare(req);
+    const p = await prepare(req, res);
     const scenarioId = p.scenario.id;
     if (p.features.length === 0)
       throw new ApiError('VALIDATION', {

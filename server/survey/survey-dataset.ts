@@ -48,6 +48,16 @@ export function detectSurveyFormat(fileName: string, bytes: Buffer): SurveyForma
  * CSV: coordinates from x/y, lon/lat, 经度/纬度 columns or a WKT column.
  */
 const DXF_ENV = { DXF_INLINE_BLOCKS: 'FALSE', OGR_ARC_STEPSIZE: '4' };
+/**
+ * AutoCAD 2007 and later (AC1021+) store text as UTF-8 whatever $DWGCODEPAGE says; GDAL 3.6
+ * does not infer it and would decode our own exports (and real 2007+ drawings) as ANSI_1252.
+ */
+function dxfEnv(bytes: Buffer): Record<string, string> {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const version = /\$ACADVER\s*\r?\n\s*1\s*\r?\n\s*AC(\d{4})/.exec(head)?.[1];
+  return version && Number(version) >= 1021 ? { ...DXF_ENV, DXF_ENCODING: 'UTF-8' } : DXF_ENV;
+}
+
 const CSV_OPTIONS = [
   'X_POSSIBLE_NAMES=x,X,lon,lng,longitude,经度,东坐标,easting',
   'Y_POSSIBLE_NAMES=y,Y,lat,latitude,纬度,北坐标,northing',
@@ -79,7 +89,7 @@ export async function withSurveyDataset<T>(
       format,
       path: format === 'shapefile' ? `/vsizip/${file}` : file,
       openOptions: format === 'csv' ? CSV_OPTIONS : [],
-      env: format === 'dxf' ? DXF_ENV : {},
+      env: format === 'dxf' ? dxfEnv(bytes) : {},
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
