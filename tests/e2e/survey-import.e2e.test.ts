@@ -67,6 +67,12 @@ describe('survey import wizard in headless Chromium', () => {
     expect(await kindOf('JMD')).toBe('building');
     expect(await kindOf('车位')).toBe('parking_stall');
     expect(await kindOf('TK')).toBe('ignore');
+    expect(await kindOf('DLSS')).toBe('road');
+    // 绿化 holds tree blocks and one green outline: guessed green, the planner picks tree
+    // (a layer mapped to tree keeps its large closed outlines as green areas).
+    expect(await kindOf('绿化')).toBe('green');
+    await wizard.locator('tr[data-layer="绿化"] [data-input="layer-kind"]').selectOption('tree');
+    await expect.poll(() => kindOf('绿化')).toBe('tree');
     expect(await wizard.locator('[data-input="survey-crs"]').inputValue()).toBe('EPSG:4548');
     await page.screenshot({ path: join(E2E_OUT, 'survey-import-layers.png') });
 
@@ -78,8 +84,12 @@ describe('survey import wizard in headless Chromium', () => {
       );
     const buildings = await count('building');
     const stalls = await count('parking_stall');
-    expect(buildings).toBeGreaterThanOrEqual(10);
-    expect(stalls).toBeGreaterThanOrEqual(10);
+    // The fixture: 31 OSM buildings round 静淑苑, 12 stall blocks, 6 tree blocks, 4 roads.
+    expect(buildings).toBe(31);
+    expect(stalls).toBe(12);
+    expect(await count('tree')).toBe(6);
+    expect(await count('road')).toBe(4);
+    expect(await count('green')).toBe(1);
     // The preview is on the map before anything is saved.
     const previewed = await page.locator('rpm-map').evaluate((el) => {
       const map = (
