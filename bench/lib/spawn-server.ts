@@ -4,6 +4,8 @@ import { ROOT } from './bench-database';
 
 export interface SpawnedServer {
   base: string;
+  /** The server's process id (its /proc/<pid>/status has the peak RSS, VmHWM). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export function spawnServer(env: Record<string, string>): Promise<SpawnedServer>
         child.stdout.off('data', onData);
         ok({
           base: m[1]!,
+          pid: child.pid!,
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());

@@ -42,17 +42,20 @@ export const BUSY_RETRY_AFTER_S = 5;
  * A caller that goes away (its AbortSignal) leaves the queue or has its thread terminated.
  */
 export class AnalysisPool {
-  private readonly _pool: Piscina;
+  private readonly _pool: Piscina | undefined;
   private _active = 0;
   private readonly _waiting: (() => void)[] = [];
 
   constructor(readonly options: AnalysisPoolOptions = defaultPoolOptions()) {
-    this._pool = new Piscina({
-      filename: new URL('./analysis-worker-entry.mjs', import.meta.url).href,
-      minThreads: 0,
-      maxThreads: options.threads,
-      idleTimeout: 60_000,
-    });
+    this._pool =
+      options.threads === 0
+        ? undefined
+        : new Piscina({
+            filename: new URL('./analysis-worker-entry.mjs', import.meta.url).href,
+            minThreads: 0,
+            maxThreads: options.threads,
+            idleTimeout: 60_000,
+          });
   }
 
   /** Tasks running and waiting now (for health and the bench). */
@@ -66,7 +69,7 @@ export class AnalysisPool {
     const budget = AbortSignal.timeout(this.options.budgetMs);
     const abort = signal ? AbortSignal.any([signal, budget]) : budget;
     try {
-      const answer = (await this._pool.run({ task, body }, { signal: abort })) as WorkerAnswer;
+      const answer = (await this._pool!.run({ task, body }, { signal: abort })) as WorkerAnswer;
       if (!answer.ok) throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
       return answer.value;
     } catch (err) {
@@ -121,7 +124,7 @@ export class AnalysisPool {
   }
 
   destroy(): Promise<void> {
-    return this._pool.destroy();
+    return this._pool?.destroy() ?? Promise.resolve();
   }
 }
 
