@@ -12,6 +12,7 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { anonymousAnalysisLimit } from './http/anonymous-analysis-limit';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
+import { sharedAnalysisPool, shedWhenBusy } from './work/run-analysis';
 import { sameOriginWrites, securityHeaders } from './http/security-headers';
 import { analysisRoutes } from './routes/analysis-routes';
 import { catalogRoutes } from './routes/catalog-routes';
@@ -93,6 +94,8 @@ function installApi(
   // JSON bodies, GeoJSON's own media type included (issue 18); over the limit 413 whatever the
   // type, except the file uploads, which have their own, larger limits.
   api.use(refuseOversizedBody(deps.config.bodyLimit));
+  // A flood of analyses is refused before its bodies are parsed on the event loop.
+  api.use('/analysis', shedWhenBusy(sharedAnalysisPool));
   api.use(
     express.json({
       limit: deps.config.bodyLimit,

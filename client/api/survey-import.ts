@@ -27,7 +27,14 @@ export const SURVEY_KINDS = [
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 /** Typed properties an attribute field can fill. */
-export const SURVEY_FIELDS = ['name', 'levels', 'height_m', 'width_m', 'households'] as const;
+export const SURVEY_FIELDS = [
+  'name',
+  'levels',
+  'height_m',
+  'width_m',
+  'households',
+  'category',
+] as const;
 export type SurveyField = (typeof SURVEY_FIELDS)[number];
 
 export interface LayerMapping {

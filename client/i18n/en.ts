@@ -565,6 +565,7 @@ export const en: Messages = {
   'survey.field.levels': 'Levels',
   'survey.field.height_m': 'Height',
   'survey.field.width_m': 'Width',
+  'survey.field.category': 'Category',
   'survey.field.households': 'Households',
   'survey.labels': 'Fill names/numbers from the text inside shapes ({n})',
   'survey.preview': 'Preview',

@@ -551,6 +551,7 @@ export const zhCN = {
   'survey.field.levels': '层数',
   'survey.field.height_m': '高度',
   'survey.field.width_m': '宽度',
+  'survey.field.category': '设施类别字段',
   'survey.field.households': '户数',
   'survey.labels': '用图形内的文字 ({n} 个) 填写名称/编号',
   'survey.preview': '预览',

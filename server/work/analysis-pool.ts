@@ -91,17 +91,7 @@ export class AnalysisPool {
       this._active++;
       return Promise.resolve();
     }
-    if (this._waiting.length >= this.options.maxQueue)
-      return Promise.reject(
-        new ApiError(
-          'BUSY',
-          {
-            zh: `分析任务繁忙 (${this._active} 个运行, ${this._waiting.length} 个排队), 请 ${BUSY_RETRY_AFTER_S} 秒后重试`,
-            en: `Analyses are busy (${this._active} running, ${this._waiting.length} waiting); retry in ${BUSY_RETRY_AFTER_S} s`,
-          },
-          { retryAfterS: BUSY_RETRY_AFTER_S },
-        ),
-      );
+    if (this._waiting.length >= this.options.maxQueue) return Promise.reject(this.busyError());
     return new Promise((resolve, reject) => {
       const go = () => {
         signal?.removeEventListener('abort', leave);
@@ -116,6 +106,18 @@ export class AnalysisPool {
       signal?.addEventListener('abort', leave, { once: true });
       this._waiting.push(go);
     });
+  }
+
+  /** 503 BUSY with Retry-After: the queue is full. */
+  busyError(): ApiError {
+    return new ApiError(
+      'BUSY',
+      {
+        zh: `分析任务繁忙 (${this._active} 个运行, ${this._waiting.length} 个排队), 请 ${BUSY_RETRY_AFTER_S} 秒后重试`,
+        en: `Analyses are busy (${this._active} running, ${this._waiting.length} waiting); retry in ${BUSY_RETRY_AFTER_S} s`,
+      },
+      { retryAfterS: BUSY_RETRY_AFTER_S },
+    );
   }
 
   private _release(): void {

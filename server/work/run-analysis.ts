@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AnalysisPool } from './analysis-pool';
 import type { AnalysisTask } from './analysis-tasks';
 
@@ -35,4 +35,20 @@ export async function answerAnalysis(
   } finally {
     res.off('close', gone);
   }
+}
+
+/**
+ * Sheds analysis requests before their body is read when the pool's queue is already full
+ * (issue 18): parsing a 5 MB JSON body costs the event loop tens of milliseconds, so a flood
+ * of heavy requests must be refused before it is parsed, not after. The answer closes the
+ * connection (the unread body is not drained).
+ */
+export function shedWhenBusy(pool: () => AnalysisPool): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const p = pool();
+    if (p.load.waiting < p.options.maxQueue) return next();
+    res.set('Connection', 'close');
+    next(p.busyError());
+  };
 }

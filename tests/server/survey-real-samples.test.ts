@@ -121,3 +121,56 @@ describe('a public DXF sample through the survey reader', () => {
     expect(Math.abs(Math.abs(a) - hand) / hand).toBeLessThan(0.005);
   });
 });
+
+describe('KML and CSV through the survey reader', () => {
+  it('reads a KML layer: tree points, and its closed outline as green', async () => {
+    const up = await planner
+      .post('/api/survey/uploads?fileName=green.kml')
+      .set('Content-Type', 'application/octet-stream')
+      .send(readFileSync(join(import.meta.dirname, '../fixtures/survey/jingshuyuan-green.kml')))
+      .expect(201);
+    expect(up.body.format).toBe('kml');
+    const layer = (
+      up.body.layers as { name: string; count: number; guess: { kind: string } }[]
+    )[0]!;
+    expect(layer).toMatchObject({ name: '绿化', count: 3, guess: { kind: 'green' } });
+    const res = await planner.post(`/api/survey/uploads/${up.body.uploadId}/preview`).send({
+      scenarioId: proposal,
+      crs: up.body.crs.detected ?? 'wgs84',
+      units: 'm',
+      mapping: { 绿化: { kind: 'tree', fields: { name: 'Name' } } },
+      labels: false,
+    });
+    expect(res.status, res.text).toBe(200);
+    // Two tree points; the 25 × 22 m outline (≈ 566 m² ≥ 50 m²) stays an area: green.
+    expect(res.body.counts).toEqual({ tree: 2, green: 1 });
+  });
+
+  it('reads a CSV of facilities with 经度/纬度 columns and maps name and category', async () => {
+    const up = await planner
+      .post('/api/survey/uploads?fileName=facilities.csv')
+      .set('Content-Type', 'application/octet-stream')
+      .send(readFileSync(join(import.meta.dirname, '../fixtures/survey/facilities-wgs84.csv')))
+      .expect(201);
+    expect(up.body.format).toBe('csv');
+    const layer = (up.body.layers as { count: number; name: string; fields: string[] }[])[0]!;
+    expect(layer.count).toBe(3);
+    expect(layer.fields).toEqual(expect.arrayContaining(['名称', '类别']));
+    const res = await planner.post(`/api/survey/uploads/${up.body.uploadId}/preview`).send({
+      scenarioId: proposal,
+      crs: 'wgs84',
+      units: 'm',
+      mapping: { [layer.name]: { kind: 'facility', fields: { name: '名称', category: '类别' } } },
+      labels: false,
+    });
+    expect(res.status, res.text).toBe(200);
+    const props = (res.body.features.features as { properties: Record<string, unknown> }[]).map(
+      (f) => [f.properties.name, f.properties.category],
+    );
+    expect(props).toEqual([
+      ['静淑苑幼儿园', 'kindergarten'],
+      ['社区卫生服务站', 'health_station'],
+      ['便利店', 'convenience'],
+    ]);
+  });
+});
