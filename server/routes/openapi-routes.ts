@@ -16,6 +16,7 @@ import { importWarningOpenApiPaths } from './import-warning-routes';
 import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { parkingSurveyOpenApiPaths } from './parking-survey-openapi';
+import { ruleOverridesOpenApiPaths } from './rule-overrides-openapi'; // rule-overrides (issue 12 §1)
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 // CAD/GIS exports (issue 11 item 3).
@@ -364,6 +365,7 @@ export function openApiDocument(): object {
       // CAD/GIS exports (issue 11 item 3).
       ...surveyExportPaths,
       ...parkingSurveyOpenApiPaths(),
+      ...ruleOverridesOpenApiPaths, // rule-overrides (issue 12 §1)
     },
     components: {
       schemas: {
