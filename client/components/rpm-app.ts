@@ -809,7 +809,12 @@ export class RpmApp extends LitElement {
       features: [...features] as Feature[],
     });
     const roads = active.filter((f) => f.properties.kind === 'road' && drawable(f));
-    return { obstacles: fc(obstacles), keepClear: fc(lanes), roads: fc(roads) };
+    return {
+      obstacles: fc(obstacles),
+      keepClear: fc(lanes),
+      roads: fc(roads),
+      ruleOptions: this._rules.parkingOptions, // rule-overrides (issue 12 §1)
+    };
   }
 
   /** The selected feature as it is now in the active scenario, or null. */

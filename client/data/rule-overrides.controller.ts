@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fireLaneOptionsOf } from '../../domain/fire-lanes/fire-lane-options-of';
 import type { FireLaneOptions } from '../../domain/fire-lanes/types';
+import { parkingOptionsOf } from '../../domain/parking/parking-options-of';
+import type { ParkingLayoutOptions } from '../../domain/parking/types';
 import type { RuleOverrides } from '../../domain/standards/rule-override-types';
 import { RULES, type ProjectContext } from '../../domain/standards/rules';
 import { withOverrides } from '../../domain/standards/with-overrides';
@@ -23,6 +25,8 @@ export class RuleOverridesController implements ReactiveController {
   settings: DistrictRuleSettings | null = null;
   /** Fire-lane engine options of the overrides; {} for the plain table. */
   options: FireLaneOptions = {};
+  /** Parking generator options of the overrides; {} for the plain table. */
+  parkingOptions: ParkingLayoutOptions = {};
   private _districtId: string | null = null;
   private _abort: AbortController | null = null;
   private readonly _host: ReactiveControllerHost;
@@ -70,9 +74,12 @@ export class RuleOverridesController implements ReactiveController {
   private _apply(s: DistrictRuleSettings | null): void {
     this.settings = s;
     try {
-      this.options = fireLaneOptionsOf(withOverrides(RULES, overridesOfSettings(s)));
+      const rules = withOverrides(RULES, overridesOfSettings(s));
+      this.options = fireLaneOptionsOf(rules);
+      this.parkingOptions = parkingOptionsOf(rules);
     } catch {
       this.options = {};
+      this.parkingOptions = {};
     }
     this._host.requestUpdate();
   }

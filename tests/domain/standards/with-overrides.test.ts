@@ -122,3 +122,15 @@ describe('withOverrides (project-level rule overrides, issue 12 §1)', () => {
     expect(found[0]!.properties).toMatchObject({ measured: 4.2, required: 4.5 });
   });
 });
+
+describe('parkingOptionsOf (issue 12 §1)', () => {
+  it('passes an overridden accessible share to the parking generator', async () => {
+    const { parkingOptionsOf } = await import('../../../domain/parking/parking-options-of');
+    expect(parkingOptionsOf(RULES)).toEqual({});
+    const share = RULES.parking.accessibleMinShare.value * 2;
+    const local = withOverrides(RULES, {
+      'parking.accessibleMinShare': { value: share, source: '地方: 无障碍车位不少于 1%' },
+    });
+    expect(parkingOptionsOf(local)).toEqual({ accessibleMinShare: share });
+  });
+});
