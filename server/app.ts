@@ -23,6 +23,9 @@ import { coverageRoutes } from './routes/coverage-routes';
 import { editRoutes } from './routes/edit-routes';
 // parking-existing (issue 12 §2): survey counts of existing parking.
 import { parkingSurveyRoutes } from './routes/parking-survey-routes';
+// rule-overrides (issue 12 §1): a district's local rules.
+import { makeRuleOverrideStore } from './db/rule-override-store';
+import { ruleOverrideRoutes } from './routes/rule-override-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
 import { openApiRoutes } from './routes/openapi-routes';
 import { presentationReadRoutes } from './routes/presentation-read-routes';
@@ -107,6 +110,8 @@ function installApi(
   api.use(editRoutes(deps));
   // ── parking-existing (issue 12 §2): PUT /api/features/:id/parking-survey ──
   api.use(parkingSurveyRoutes(deps));
+  // ── rule-overrides (issue 12 §1): GET/PUT /api/districts/:id/rule-overrides ──
+  api.use(ruleOverrideRoutes({ ruleOverrides: makeRuleOverrideStore(deps.db) }));
   api.use(communityBoundaryRoutes({ ...deps, boundaries: makeCommunityBoundaryStore(deps.db) }));
   // Issue 18: anonymous analysis calls limited per address (signed-in callers are not).
   api.use(anonymousAnalysisLimit(deps.db));

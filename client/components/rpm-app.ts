@@ -1,3 +1,5 @@
+import type { RuleOverrides } from '../../domain/standards/rule-override-types';
+import type { ProjectContext } from '../../domain/standards/rules';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
@@ -27,6 +29,9 @@ import {
 import { PlannerController } from '../data/planner.controller';
 import { CoverageController } from '../data/coverage.controller';
 import { ComplianceController } from '../data/compliance.controller';
+// rule-overrides (issue 12 §1): the district's local rules.
+import { RuleOverridesController } from '../data/rule-overrides.controller';
+import './rpm-rule-overrides';
 import { readStoredLocale, storeLocale } from '../i18n/locale-store';
 import { facilityCategoryName, translate, type Locale } from '../i18n/translate';
 import { bboxOf } from '../map/bbox-of';
@@ -139,6 +144,9 @@ export class RpmApp extends LitElement {
   private readonly _coverage = new CoverageController(this);
   /** The live fire-lane check of the active scenario (rpm-compliance-panel, map layers). */
   private readonly _compliance = new ComplianceController(this);
+  /** The district's local rules (本项目地方标准, issue 12 §1): panel and live-check options. */
+  private readonly _rules = new RuleOverridesController(this);
+  private _rulesError = '';
   /** Memos of derived values, recomputed only when their inputs change identity. */
   private _viewMemo: { key: unknown[]; value: DistrictData | undefined } | undefined;
   private _ledgerMemo: { key: unknown[]; value: ParkingLedger | null } | undefined;
@@ -531,6 +539,9 @@ export class RpmApp extends LitElement {
           }
         : null,
     );
+    // ── rule-overrides (issue 12 §1): the live check reads the district's local rules ──
+    this._rules.setDistrict(this._districtId);
+    this._compliance.setOptions(this._rules.options);
     if (!open) return nothing;
     const selected = this._selectedActiveFeature();
     const lane = selected?.properties.kind === 'fire_lane' ? selected : null;
@@ -539,32 +550,52 @@ export class RpmApp extends LitElement {
       s?.type === 'feature' && s.properties.kind === 'road'
         ? { type: 'Feature', properties: s.properties, geometry: s.geometry }
         : null;
-    return html`<rpm-compliance-panel
-      .locale=${this._locale}
-      .result=${this._compliance.result}
-      .error=${this._compliance.error}
-      .picked=${this._compliance.picked}
-      .laneWidthM=${this._compliance.laneWidthM}
-      .selectedLane=${lane}
-      .selectedRoad=${road}
-      .blockingAll=${this._blockingStalls().length}
-      .blockingSelected=${lane ? this._blockingStalls(lane.properties.id).length : 0}
-      ?editable=${this._planner.editable}
-      .scenarioId=${view.activeId}
-      .laneCount=${this._compliance.overlay?.lanes.length ?? 0}
-      @rpm-violation-focus=${(e: CustomEvent<{ violation: FireLaneViolation }>) => {
-        this._compliance.pick(e.detail.violation);
-        const bbox = bboxOf([e.detail.violation.geometry]);
-        if (bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(bbox);
-      }}
-      @rpm-lane-width=${(e: CustomEvent<{ widthM: number }>) =>
-        this._compliance.setLaneWidth(e.detail.widthM)}
-      @rpm-lane-set-width=${(e: CustomEvent<{ id: Id; widthM: number }>) =>
-        void this._planner.update(e.detail.id, { widthM: e.detail.widthM })}
-      @rpm-road-mark=${(e: CustomEvent<{ road: ApiFeature }>) => void this._markFireLane(e.detail.road)}
-      @rpm-remove-blocking=${(e: CustomEvent<{ laneId: Id | null }>) =>
-        void this._removeBlocking(e.detail.laneId)}
-    ></rpm-compliance-panel>`;
+    return html`<rpm-rule-overrides
+        .locale=${this._locale}
+        .settings=${this._rules.settings}
+        ?canEdit=${this._session.canEdit}
+        .error=${this._rulesError}
+        @rpm-rule-overrides-save=${(
+          e: CustomEvent<{ context: ProjectContext; overrides: RuleOverrides }>,
+        ) => void this._saveRules(e.detail.context, e.detail.overrides)}
+      ></rpm-rule-overrides
+      ><rpm-compliance-panel
+        .locale=${this._locale}
+        .result=${this._compliance.result}
+        .error=${this._compliance.error}
+        .picked=${this._compliance.picked}
+        .laneWidthM=${this._compliance.laneWidthM}
+        .selectedLane=${lane}
+        .selectedRoad=${road}
+        .blockingAll=${this._blockingStalls().length}
+        .blockingSelected=${lane ? this._blockingStalls(lane.properties.id).length : 0}
+        ?editable=${this._planner.editable}
+        .scenarioId=${view.activeId}
+        .laneCount=${this._compliance.overlay?.lanes.length ?? 0}
+        @rpm-violation-focus=${(e: CustomEvent<{ violation: FireLaneViolation }>) => {
+          this._compliance.pick(e.detail.violation);
+          const bbox = bboxOf([e.detail.violation.geometry]);
+          if (bbox) this.renderRoot.querySelector<RpmMap>('rpm-map')?.flyTo(bbox);
+        }}
+        @rpm-lane-width=${(e: CustomEvent<{ widthM: number }>) =>
+          this._compliance.setLaneWidth(e.detail.widthM)}
+        @rpm-lane-set-width=${(e: CustomEvent<{ id: Id; widthM: number }>) =>
+          void this._planner.update(e.detail.id, { widthM: e.detail.widthM })}
+        @rpm-road-mark=${(e: CustomEvent<{ road: ApiFeature }>) => void this._markFireLane(e.detail.road)}
+        @rpm-remove-blocking=${(e: CustomEvent<{ laneId: Id | null }>) =>
+          void this._removeBlocking(e.detail.laneId)}
+      ></rpm-compliance-panel>`;
+  }
+
+  /** Save the district's local rules; the live check re-runs with them (issue 12 §1). */
+  private async _saveRules(context: ProjectContext, overrides: RuleOverrides): Promise<void> {
+    try {
+      await this._rules.save(context, overrides, this._locale);
+      this._rulesError = '';
+    } catch (e) {
+      this._rulesError = e instanceof Error ? e.message : String(e);
+    }
+    this.requestUpdate();
   }
 
   /** The violation with id `violation-N` (N: its index in the result), or null. */
@@ -778,7 +809,12 @@ export class RpmApp extends LitElement {
       features: [...features] as Feature[],
     });
     const roads = active.filter((f) => f.properties.kind === 'road' && drawable(f));
-    return { obstacles: fc(obstacles), keepClear: fc(lanes), roads: fc(roads) };
+    return {
+      obstacles: fc(obstacles),
+      keepClear: fc(lanes),
+      roads: fc(roads),
+      ruleOptions: this._rules.parkingOptions, // rule-overrides (issue 12 §1)
+    };
   }
 
   /** The selected feature as it is now in the active scenario, or null. */

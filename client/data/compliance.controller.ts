@@ -1,7 +1,11 @@
 import type { Feature, Geometry } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
-import type { FireLaneResult, FireLaneViolation } from '../../domain/fire-lanes/types';
+import type {
+  FireLaneOptions,
+  FireLaneResult,
+  FireLaneViolation,
+} from '../../domain/fire-lanes/types';
 import { InputError } from '../../domain/geo/input-error';
 import type { ApiFeature, Id } from '../api/types';
 import { complianceInput } from './compliance-input';
@@ -37,6 +41,8 @@ export class ComplianceController implements ReactiveController {
   private _lanes: Feature[] = [];
   private _source: ComplianceSource | null = null;
   private _draftLane: Geometry | null = null;
+  /** The district's local rules as engine options (fireLaneOptionsOf; {} for the table). */
+  private _options: FireLaneOptions = {};
   private _frame: number | null = null;
   private readonly _host: ReactiveControllerHost;
 
@@ -74,6 +80,16 @@ export class ComplianceController implements ReactiveController {
       return;
     }
     this._schedule();
+  }
+
+  /**
+   * The district's rule overrides (本项目地方标准, GET /api/districts/:id/rule-overrides) as
+   * engine options, so the live check reads the same numbers as the server's report and sheet.
+   */
+  setOptions(options: FireLaneOptions): void {
+    if (JSON.stringify(options) === JSON.stringify(this._options)) return;
+    this._options = options;
+    if (this._source) this._schedule();
   }
 
   /** The fire lane being drawn (null when not drawing): checked as if it were saved. */
@@ -127,7 +143,7 @@ export class ComplianceController implements ReactiveController {
         this._draftLane,
         this.laneWidthM,
       );
-      this.result = checkFireLanes(input);
+      this.result = checkFireLanes(input, this._options);
       this.error = null;
       this._lanes = input.features.filter(
         (f) => f.properties?.['kind'] === 'fire_lane' || f.properties?.['fireLane'] === true,

@@ -4,6 +4,7 @@ import { InputError } from '../../domain/geo/input-error';
 import { generateParkingLayout } from '../../domain/parking/generate-parking-layout';
 import type {
   ParkingAngle,
+  ParkingLayoutOptions,
   ParkingLayoutResult,
   ParkingManoeuvre,
 } from '../../domain/parking/types';
@@ -50,6 +51,8 @@ export interface DraftContext {
   keepClear: FeatureCollection;
   /** Roads and driveways: a lot's entrance defaults to the edge point nearest them. */
   roads?: FeatureCollection;
+  /** The district's local rules as generator options (parkingOptionsOf, issue 12 §1). */
+  ruleOptions?: ParkingLayoutOptions;
 }
 
 /**
@@ -190,7 +193,7 @@ export class ParkingDraftController implements ReactiveController {
     const draft = this.draft;
     if (!draft) return;
     const o = this.options;
-    const { obstacles, keepClear, roads } = this._context();
+    const { obstacles, keepClear, roads, ruleOptions } = this._context();
     let result: ParkingLayoutResult | null = null;
     let error: InputError | null = null;
     const lot = draft.shape.type === 'Polygon';
@@ -204,6 +207,7 @@ export class ParkingDraftController implements ReactiveController {
           ...(lot && this.entrance ? { entrance: this.entrance } : {}),
         },
         {
+          ...ruleOptions,
           angle: o.angle,
           ...(o.manoeuvre ? { manoeuvre: o.manoeuvre } : {}),
           side: o.side,

@@ -607,4 +607,15 @@ export const en: Messages = {
   'manoeuvre.backIn60': 'Back in (4.2 m aisle)',
   'parking.bound': '(module bound {bound}, {pct}%)',
   // ── END parking-existing ──
+  // ── BEGIN rule-overrides (issue 12 §1) ──
+  'ruleOverrides.title': 'Local rules of this project',
+  'ruleOverrides.none': 'No rule overridden: the rules table applies',
+  'ruleOverrides.default': 'default {value}',
+  'ruleOverrides.source': 'Source (local standard and clause)',
+  'ruleOverrides.add': 'Add or change',
+  'ruleOverrides.remove': 'Restore default',
+  'ruleOverrides.context': 'Project context',
+  'ruleOverrides.context.new-build': 'New build',
+  'ruleOverrides.context.renovation': 'Renovation of existing buildings',
+  // ── END rule-overrides ──
 };

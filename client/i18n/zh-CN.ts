@@ -591,6 +591,17 @@ export const zhCN = {
   'manoeuvre.backIn60': '后退停车 (通道 4.2 m)',
   'parking.bound': '(模数上限 {bound}, 达 {pct}%)',
   // ── END parking-existing ──
+  // ── BEGIN rule-overrides (issue 12 §1) ──
+  'ruleOverrides.title': '本项目地方标准',
+  'ruleOverrides.none': '未覆盖任何规则, 采用规则表默认值',
+  'ruleOverrides.default': '默认 {value}',
+  'ruleOverrides.source': '来源 (地方标准及条款)',
+  'ruleOverrides.add': '添加或修改',
+  'ruleOverrides.remove': '恢复默认',
+  'ruleOverrides.context': '项目类型',
+  'ruleOverrides.context.new-build': '新建',
+  'ruleOverrides.context.renovation': '既有建筑改造',
+  // ── END rule-overrides ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import type { XY } from '../geo/local-projection';
 import { RULES } from '../standards/rules';
 import type { LaneEdge, LaneNetwork, LaneNode } from './build-lane-network';
+import { envelopeRadiusM } from './envelope-radius';
 import { makeViolation, roundM } from './make-violation';
 import { achievableRadiusM, BEND_MIN_RAD, deflectionRad, tangentRoomM } from './tangent-room';
 import type { FireLaneViolation, LaneM, ResolvedFireLaneOptions, Scenario } from './types';
@@ -26,7 +27,12 @@ const legFrom = (e: LaneEdge, node: number, atEnd: boolean): readonly XY[] =>
  * lie on the legs, so with deflection θ the largest radius is R = room / tan(θ/2), where room
  * is the shorter leg's usable length (tangentRoomM: a whole leg up to a free end, half a leg
  * shared with the next bend or junction). The lane's extra width is not credited (conservative:
- * the 9 m of the 条文说明 is read as the centreline radius). Checked at every vertex of every
+ * the 9 m of the 条文说明 is read as the centreline radius). Swept path (issue 12 §1): the arc
+ * must also stay inside the lane's clear width, R ≤ (w/2) / (1 − cos(θ/2)) (envelopeRadiusM,
+ * checked at the bends within a lane piece; junction corners are rounded on site and not in
+ * the data), so a right-angle bend in a 4 m lane allows 6.83 m however
+ * long its legs; an arc drawn with its vertices on the circle passes. The achievable radius is
+ * the smaller of the two bounds. Checked at every vertex of every
  * lane piece, and at every junction node for each pair of pieces meeting there (a vehicle may
  * turn from any piece onto any other): one violation per place, the worst turn, located at the
  * bend; the required radius is the largest of the lanes meeting there. Public road junctions
@@ -68,7 +74,11 @@ export function checkTurningRadius(
       if (th < BEND_MIN_RAD) continue;
       const back = tangentRoomM(p.slice(0, i + 1).reverse(), free(e.from));
       const ahead = tangentRoomM(p.slice(i), free(e.to));
-      report(p[i] as XY, [lane], achievableRadiusM(Math.min(back, ahead), th), th);
+      const r = Math.min(
+        achievableRadiusM(Math.min(back, ahead), th),
+        envelopeRadiusM(lane.widthM, th),
+      );
+      report(p[i] as XY, [lane], r, th);
     }
   }
 
@@ -100,6 +110,8 @@ export function checkTurningRadius(
           tangentRoomM(la.leg, free(la.far)),
           tangentRoomM(lb.leg, free(lb.far)),
         );
+        // No swept-path bound at a junction: its corners' kerb radii are not in the data (a
+        // drawn T/Y head or crossing is rounded on site), as at public road junctions.
         const r = achievableRadiusM(room, th);
         const lanes = [la.lane, lb.lane];
         const need = Math.max(...lanes.map((l) => requiredRadiusM(l, opts)));

@@ -443,6 +443,19 @@ export const RULES = {
     ),
   },
   // ── END parking-existing ────────────────────────────────────────────────────────────────────
+  // ── BEGIN rule-overrides (issue 12 §1): bounds of a project's override (withOverrides) ──────
+  ruleOverrides: {
+    /**
+     * An override may move a number to between minRatio and maxRatio times its default: a city's
+     * local rule tightens or relaxes a threshold, it does not change its order of magnitude
+     * (a 45 m lane width is a typo for 4.5 m). A project measure, not a clause.
+     */
+    minRatio: rule(0.25, '项目约定: 地方标准覆盖值不小于默认值的 1/4'),
+    maxRatio: rule(4, '项目约定: 地方标准覆盖值不大于默认值的 4 倍'),
+    /** Length limit of the source text (the local standard and clause) of an override. */
+    maxSourceLength: rule(500, '项目约定: 覆盖来源 (地方标准及条款) 不超过 500 字'),
+  },
+  // ── END rule-overrides ──────────────────────────────────────────────────────────────────────
 } as const;
 
 export type Rules = typeof RULES;

@@ -111,6 +111,10 @@ export const PERMISSIONS: readonly Permission[] = [
     scope: 'feature-edit',
   },
   // ── END parking-existing ──
+  // ── BEGIN rule-overrides (issue 12 §1): a district's local rules (本项目地方标准) ──
+  { method: 'GET', path: '/api/districts/:id/rule-overrides', access: 'read' },
+  { method: 'PUT', path: '/api/districts/:id/rule-overrides', access: EDITORS },
+  // ── END rule-overrides ──
 
   // Review workflow.
   { method: 'POST', path: '/api/scenarios/:id/review/submit', access: EDITORS, scope: 'scenario' },

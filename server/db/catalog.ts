@@ -1,5 +1,7 @@
+import type { ProjectRules } from '../../domain/standards/rule-override-types';
 import type { Database, Executor } from './database';
 import { sql, withFeatureJson } from './load-sql';
+import { overridesOf, readProjectRules } from './rule-override-store';
 
 /** [west, south, east, north] in degrees. */
 export type Bbox = [number, number, number, number];
@@ -64,6 +66,9 @@ export interface Catalog {
   checkFeatures(scenarioId: number): Promise<{ json: string; count: number }>;
   /** Copy a baseline into a new proposal with per-feature lineage; undefined if no such baseline. */
   createProposal(baselineId: number, name: string): Promise<ScenarioDetail | undefined>;
+  // ── rule-overrides (issue 12 §1, migration 014) ──
+  /** The district's project context and rule overrides (none for an unknown district). */
+  projectRules(districtId: number): Promise<ProjectRules>;
 }
 
 const bboxParams = (b?: Bbox): (number | null)[] => (b ? [...b] : [null, null, null, null]);
@@ -153,6 +158,11 @@ export function makePostgisCatalog(db: Database): Catalog {
         ...bboxParams(q.bbox),
       ]);
       return featureCollection(rows);
+    },
+    // ── rule-overrides (issue 12 §1, migration 014) ──
+    async projectRules(districtId) {
+      const stored = await readProjectRules(db, districtId);
+      return { context: stored?.context ?? 'new-build', overrides: overridesOf(stored) };
     },
     async checkFeatures(scenarioId) {
       return featureCollection(

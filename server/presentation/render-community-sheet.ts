@@ -1,3 +1,4 @@
+import { renderRuleOverrides } from '../report/render-rule-overrides';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { ParkingLedger } from '../../domain/metrics/types';
 import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
@@ -257,6 +258,7 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
     <table class="ledger"><tr><th></th><th>${esc(t.before)}</th><th>${esc(t.after)}</th></tr>
     <tr><td>${esc(t.violations)}</td><td>${fl.baseline.errors}</td><td>${fl.proposal.errors}</td></tr>
     <tr><td>${esc(t.warnings)}</td><td>${fl.baseline.warnings}</td><td>${fl.proposal.warnings}</td></tr></table>
+    ${ind.rules ? renderRuleOverrides(ind.rules, lang) : ''}
     <h2>${esc(t.budget)}</h2>
     <p class="budget">${esc(t.budgetWan)}: <strong>${c.budgetWan ?? '–'}</strong></p>
     ${c.stage === null ? `<p class="stage-unset">${esc(t.stageNotSet)}</p>` : ''}<ol class="stages">${stages}</ol>

@@ -7,6 +7,11 @@ import {
 } from '../../domain/coverage/district-view-to-coverage-input';
 import type { AreaSummary } from '../../domain/coverage/types';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
+import { fireLaneOptionsOf } from '../../domain/fire-lanes/fire-lane-options-of';
+import type { FireLaneOptions } from '../../domain/fire-lanes/types';
+import { listOverrides, type OverrideLine } from '../../domain/standards/list-overrides';
+import { RULES, type ProjectContext } from '../../domain/standards/rules';
+import { withOverrides } from '../../domain/standards/with-overrides';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
 import type { LedgerFeature, ParkingLedger } from '../../domain/metrics/types';
 import { diffScenarios } from '../../domain/scenario/diff-scenarios';
@@ -40,6 +45,8 @@ export interface ScenarioIndicators {
   fireLanes: { baseline: FireLaneCount; proposal: FireLaneCount };
   coverage: { baseline: CoverageSide; proposal: CoverageSide };
   diff: ScenarioDiff;
+  /** The district's project context and the rules it overrode (本项目地方标准, issue 12 §1). */
+  rules: { context: ProjectContext; overrides: OverrideLine[] };
 }
 
 /** The features of both sides as stored; flat properties for the engines. */
@@ -106,8 +113,8 @@ const selfLineage = (fc: FeatureCollection): FeatureCollection => ({
   })),
 });
 
-const count = (fc: FeatureCollection): FireLaneCount => {
-  const r = checkFireLanes(fc);
+const count = (fc: FeatureCollection, options: FireLaneOptions): FireLaneCount => {
+  const r = checkFireLanes(fc, options);
   return { errors: r.summary.errors, warnings: r.summary.warnings };
 };
 
@@ -124,6 +131,9 @@ export async function scenarioIndicators(
   if (!scenario) throw notFound(SCENARIO, scenarioId);
   const baselineId = scenario.baseScenarioId ?? scenario.id;
   const baseline = (await catalog.getScenario(baselineId))!;
+  const project = await catalog.projectRules(scenario.districtId);
+  const rules = withOverrides(RULES, project.overrides);
+  const fireOptions = fireLaneOptionsOf(rules);
   const [baseFc, propFc, baseCheck, propCheck, district] = await Promise.all([
     catalog.scenarioFeatures(baselineId, {}),
     catalog.scenarioFeatures(scenarioId, {}),
@@ -146,8 +156,8 @@ export async function scenarioIndicators(
       flat(after).features as LedgerFeature[],
     ),
     fireLanes: {
-      baseline: count(flat(parse(baseCheck.json))),
-      proposal: count(flat(parse(propCheck.json))),
+      baseline: count(flat(parse(baseCheck.json)), fireOptions),
+      proposal: count(flat(parse(propCheck.json)), fireOptions),
     },
     coverage: {
       baseline: communityCoverage(
@@ -160,5 +170,6 @@ export async function scenarioIndicators(
       proposal: communityCoverage(districtFc, communities, baselineId, scenario.communityId, after),
     },
     diff: diffScenarios(before, after),
+    rules: { context: project.context, overrides: listOverrides(rules) },
   };
 }

@@ -1,6 +1,9 @@
 import type { FeatureCollection } from 'geojson';
 import { computeCoverage } from '../../domain/coverage/compute-coverage';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
+import { fireLaneOptionsOf } from '../../domain/fire-lanes/fire-lane-options-of';
+import { RULES } from '../../domain/standards/rules';
+import { withOverrides } from '../../domain/standards/with-overrides';
 import { computeParkingLedger } from '../../domain/metrics/compute-parking-ledger';
 import type { LedgerFeature } from '../../domain/metrics/types';
 import type { InterventionCategory } from '../../domain/model/intervention-categories';
@@ -76,11 +79,15 @@ export async function computeDistrictRegister(
   const planOf = new Map<number, FeatureCollection>();
   const baselineOf = new Map<number, FeatureCollection>();
   const violationsOf = new Map<number, number>();
+  // The district's local rules (本项目地方标准, migration 014), as in every server engine run.
+  const fireOptions = fireLaneOptionsOf(
+    withOverrides(RULES, (await catalog.projectRules(districtId)).overrides),
+  );
   for (const row of rows) {
     const scenarioId = row.proposalId ?? row.baselineId;
     if (scenarioId === null) continue;
     const checked = flattenFeatureProperties(parse((await catalog.checkFeatures(scenarioId)).json));
-    violationsOf.set(row.id, checkFireLanes(checked).summary.total);
+    violationsOf.set(row.id, checkFireLanes(checked, fireOptions).summary.total);
     if (row.baselineId !== null)
       baselineOf.set(row.id, parse((await catalog.scenarioFeatures(row.baselineId, {})).json));
     if (row.proposalId !== null)

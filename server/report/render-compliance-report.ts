@@ -1,5 +1,8 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { FireLaneResult } from '../../domain/fire-lanes/types';
+import type { OverrideLine } from '../../domain/standards/list-overrides';
+import type { ProjectContext } from '../../domain/standards/rules';
+import { renderRuleOverrides } from './render-rule-overrides';
 import { svgMiniMap, type MiniMapLayer } from './svg-mini-map';
 
 export interface ComplianceReportInput {
@@ -11,6 +14,8 @@ export interface ComplianceReportInput {
   result: FireLaneResult;
   lang: 'zh' | 'en';
   generatedAt: Date;
+  /** The project's context and overridden rules (本项目地方标准), printed under the header. */
+  rules?: { context: ProjectContext; overrides: readonly OverrideLine[] };
 }
 
 const esc = (s: unknown): string =>
@@ -195,6 +200,7 @@ export function renderComplianceReport(input: ComplianceReportInput): string {
   <button class="print" onclick="window.print()">${esc(t.print)}</button>
   <h1>${esc(t.title)}</h1>
   <div class="meta">${esc(input.communityName)} · ${esc(t.scenario)}: ${esc(input.scenarioName)} (${esc(input.scenarioKind === 'baseline' ? t.baseline : t.proposal)}) · ${esc(t.generated)}: ${esc(input.generatedAt.toISOString().slice(0, 16).replace('T', ' '))} UTC</div>
+${input.rules ? renderRuleOverrides(input.rules, input.lang) : ''}
 </header>
 <h2>${esc(t.summary)}</h2>
 <p class="totals"><strong>${result.summary.errors}</strong> ${esc(t.errors)} · <strong>${result.summary.warnings}</strong> ${esc(t.warnings)}</p>

@@ -17,6 +17,7 @@ import { reviewOpenApiPaths } from './openapi-review-paths';
 import { ledgerOpenApiPaths } from './register-ledger-openapi';
 import { parkingSurveyOpenApiPaths } from './parking-survey-openapi';
 import { surveyOpenApiPaths } from './survey-openapi'; // survey import (issue #11 item 1)
+import { ruleOverridesOpenApiPaths } from './rule-overrides-openapi'; // rule-overrides (issue 12 §1)
 import { presentationPaths } from './presentation-openapi';
 import { communityBoundaryPaths, patchCommunityOperation } from './community-boundary-openapi';
 // CAD/GIS exports (issue 11 item 3).
@@ -366,6 +367,7 @@ export function openApiDocument(): object {
       ...surveyExportPaths,
       ...parkingSurveyOpenApiPaths(),
       ...surveyOpenApiPaths(), // survey import (issue #11 item 1)
+      ...ruleOverridesOpenApiPaths, // rule-overrides (issue 12 §1)
     },
     components: {
       schemas: {

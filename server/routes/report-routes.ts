@@ -1,7 +1,11 @@
 import { Router, type Request } from 'express';
 import type { FeatureCollection } from 'geojson';
 import { checkFireLanes } from '../../domain/fire-lanes/check-fire-lanes';
+import { fireLaneOptionsOf } from '../../domain/fire-lanes/fire-lane-options-of';
 import type { FireLaneResult } from '../../domain/fire-lanes/types';
+import { listOverrides, type OverrideLine } from '../../domain/standards/list-overrides';
+import { RULES, type ProjectContext } from '../../domain/standards/rules';
+import { withOverrides } from '../../domain/standards/with-overrides';
 import type { Catalog, ScenarioDetail } from '../db/catalog';
 import { notFound } from '../http/api-error';
 import { prefersEnglish } from '../http/error-handler';
@@ -15,16 +19,27 @@ interface Checked {
   scenario: ScenarioDetail;
   features: FeatureCollection;
   result: FireLaneResult;
+  rules: { context: ProjectContext; overrides: OverrideLine[] };
 }
 
-/** Run the shared fire-lane engine on a stored scenario (the record of what the planner saw). */
+/**
+ * Run the shared fire-lane engine on a stored scenario (the record of what the planner saw),
+ * with the district's rule overrides (migration 014).
+ */
 async function checkScenario(catalog: Catalog, id: number): Promise<Checked> {
   const scenario = await catalog.getScenario(id);
   if (!scenario) throw notFound(SCENARIO, id);
   const features = flattenFeatureProperties(
     JSON.parse((await catalog.checkFeatures(id)).json) as FeatureCollection,
   );
-  return { scenario, features, result: checkFireLanes(features) };
+  const project = await catalog.projectRules(scenario.districtId);
+  const rules = withOverrides(RULES, project.overrides);
+  return {
+    scenario,
+    features,
+    result: checkFireLanes(features, fireLaneOptionsOf(rules)),
+    rules: { context: project.context, overrides: listOverrides(rules) },
+  };
 }
 
 const langOf = (req: Request): 'zh' | 'en' =>
@@ -47,7 +62,7 @@ export function reportRoutes(deps: { catalog: Catalog }): { api: Router; pages: 
   const pages = Router();
   pages.get('/scenarios/:id/compliance', async (req, res) => {
     const { id } = parse(idParams, req.params);
-    const { scenario, features, result } = await checkScenario(deps.catalog, id);
+    const { scenario, features, result, rules } = await checkScenario(deps.catalog, id);
     let communityName = '';
     if (scenario.communityId !== null) {
       const fc = JSON.parse(
@@ -62,6 +77,7 @@ export function reportRoutes(deps: { catalog: Catalog }): { api: Router; pages: 
         scenarioKind: scenario.kind,
         features,
         result,
+        rules,
         lang: langOf(req),
         generatedAt: new Date(),
       }),

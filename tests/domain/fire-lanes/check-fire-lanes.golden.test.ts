@@ -50,21 +50,32 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
   },
   'turning-right-angle-8m-legs': {
     rows: [
-      ['turning-radius', 'lane-1', 8],
+      ['turning-radius', 'lane-1', 6.83],
       ['dead-end', 'lane-1', 0],
     ],
-    why: `R = 8 / tan(90°/2) = 8 m < 9 m; lane-1 ${NO_TURNAROUND}`,
+    why: `legs R = 8 / tan(90°/2) = 8 m, swept path (4/2)/(1 − cos 45°) = 6.83 m: the smaller, 6.83 < 9 m; lane-1 ${NO_TURNAROUND}`,
   },
   'turning-right-angle-20m-legs': {
+    rows: [
+      ['turning-radius', 'lane-1', 6.83],
+      ['dead-end', 'lane-1', 0],
+    ],
+    why: `legs R = 20 m, but a 9 m arc round the corner leaves the 4 m lane: swept path (4/2)/(1 − cos 45°) = 6.83 m < 9 m (issue 12; passed before); lane-1 ${NO_TURNAROUND}`,
+  },
+  'turning-right-angle-5.3m-wide': {
     rows: [['dead-end', 'lane-1', 0]],
-    why: `R = 20 m ≥ 9 m; lane-1 ${NO_TURNAROUND}`,
+    why: `the same corner 5.3 m wide: swept path (5.3/2)/(1 − cos 45°) = 9.05 m ≥ 9 m, legs 20 m; lane-1 ${NO_TURNAROUND}`,
+  },
+  'turning-arc-12m-polyline': {
+    rows: [['dead-end', 'lane-1', 0]],
+    why: `a 12 m arc drawn with its vertices on the circle every 10°: legs R = 12·sin 5° / tan 5° = 11.95 m ≥ 9 m at each vertex, swept path 2/(1 − cos 5°) = 525.6 m; lane-1 ${NO_TURNAROUND}`,
   },
   'turning-aerial-10m-legs': {
     rows: [
-      ['turning-radius', 'lane-1', 10],
+      ['turning-radius', 'lane-1', 6.83],
       ['dead-end', 'lane-1', 0],
     ],
-    why: `R = 10 m ≥ 9 m but < 12 m for an aerial lane; lane-1 ${NO_TURNAROUND}`,
+    why: `legs R = 10 m, swept path (4/2)/(1 − cos 45°) = 6.83 m < 12 m for an aerial lane; lane-1 ${NO_TURNAROUND}`,
   },
   'dead-end-13m-turnaround': {
     rows: [['dead-end-length', 'lane-1', 150]],
@@ -127,10 +138,22 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
     why: 'the lane ends 20 m short of the road: both of its ends are free, each a dead end without a turnaround (§7.1.9)',
   },
   'ring-one-connection': {
-    rows: [['ring-connections', 'ring', 1]],
-    why: 'a ring meeting the road through one spur: 1 < 2 (corners: R = 20/tan 45° = 20 m; T junction: R = 10 m, pass)',
+    rows: [
+      ['turning-radius', 'ring', 6.83],
+      ['turning-radius', 'ring', 6.83],
+      ['turning-radius', 'ring', 6.83],
+      ['ring-connections', 'ring', 1],
+    ],
+    why: 'a ring meeting the road through one spur: 1 < 2; three square corners are bends of the 4 m ring piece: legs R = 20/tan 45° = 20 m but swept path (4/2)/(1 − cos 45°) = 6.83 m < 9 m each (issue 12); the fourth corner is the node where the ring closes, a junction (no swept-path bound: its kerb radius is not in the data); T junction R = 10 m, pass',
   },
-  'ring-two-connections': { rows: [], why: 'road spur and gate spur: 2 connections' },
+  'ring-two-connections': {
+    rows: [
+      ['turning-radius', 'ring', 6.83],
+      ['turning-radius', 'ring', 6.83],
+      ['turning-radius', 'ring', 6.83],
+    ],
+    why: 'road spur and gate spur: 2 connections; the three square corners within the 4 m ring piece: swept path (4/2)/(1 − cos 45°) = 6.83 m < 9 m (as ring-one-connection)',
+  },
   'high-rise': {
     rows: [
       ['dead-end', 'lane-1', 0],
@@ -157,13 +180,14 @@ const EXPECTED: Record<string, { rows: Row[]; why: string }> = {
     rows: [
       ['clear-width', 'way/609217610', 1.99],
       ['clear-width', 'way/609217612', 1.89],
+      ['turning-radius', 'lane-cau', 6.93],
       ['dead-end', 'lane-cau', 0],
       ['dead-end-length', 'lane-cau', 311.4],
       ['building-access', 'way/167171224', 104.96],
       ['building-access', 'way/609217606', 63.22],
       ['rescue-site', 'way/154827373', null],
     ],
-    why: 'OSM: parking spaces 609217612 (along the south kerb) and 609217610 (at the east end) reach into the 4 m lane; 609217613 and 609217614 stay clear; the lane ends 311 m from the residential road without a turnaround (it serves 学生公寓二号楼, 14 levels ≥ 10: 15 × 15 m), and 311.4 > 120 m is a GB 50180 finding too; 学生公寓二号楼 (≈ 42 m) has no rescue site',
+    why: 'OSM: parking spaces 609217612 (along the south kerb) and 609217610 (at the east end) reach into the 4 m lane; 609217613 and 609217614 stay clear; the lane ends 311 m from the residential road without a turnaround (it serves 学生公寓二号楼, 14 levels ≥ 10: 15 × 15 m), and 311.4 > 120 m is a GB 50180 finding too; 学生公寓二号楼 (≈ 42 m) has no rescue site; where the lane turns ≈ 89° from north to east: swept path 2/(1 − cos 44.65°) = 6.93 m < 9 m in a 4 m lane (issue 12)',
   },
 };
 

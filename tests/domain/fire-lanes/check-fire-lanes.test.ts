@@ -321,7 +321,12 @@ describe('a real piece of the demo district (data/beijing-haidian-cau.osm)', () 
       ['way/609217612', 1.89],
     ]);
     expect(r.summary.byRule.connectivity).toBe(0);
-    expect(r.summary.byRule['turning-radius']).toBe(0);
+    // The ≈ 89° turn north → east in a 4 m lane: the swept path allows 6.93 m < 9 m (issue 12).
+    expect(
+      r.violations.features
+        .filter((f) => f.properties.ruleId === 'turning-radius')
+        .map((f) => f.properties.measured),
+    ).toEqual([6.93]);
     expect(r.summary.byRule['dead-end']).toBe(1);
     expect(r.summary.byRule['dead-end-length']).toBe(1);
   });
