@@ -27,7 +27,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Migrates the test database and loads the demo district once per run.
     globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 120_000,
+    // e2e tests drive software WebGL on a 2-core CI machine: minutes, not seconds.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
   },
