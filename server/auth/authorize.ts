@@ -46,7 +46,8 @@ export function authorize(deps: {
     if (!permission.scope || !user) return next();
     const id = Number(params.id);
     if (!Number.isSafeInteger(id) || id <= 0) return next(); // the route's own parse answers 400
-    res.locals.scope = await checkScope(deps.accounts, permission.scope, id, user);
+    // The target is kept before the checks, so a refused write's audit row names it too.
+    await checkScope(deps.accounts, permission.scope, id, user, (t) => (res.locals.scope = t));
     next();
   };
 }
@@ -61,9 +62,11 @@ export async function checkScope(
   scope: Scope,
   id: number,
   user: { id: number; role: string },
+  found?: (target: ScopeTarget) => void,
 ): Promise<ScopeTarget> {
   const target = await accounts.resolveScope(scope, id, user.id);
   if (!target) throw notFound(WHAT[scope], id);
+  found?.(target);
   if (user.role === 'planner' && !target.assigned) throw notAssigned(target.communityId);
   if (
     (scope === 'scenario-edit' || scope === 'feature-edit') &&

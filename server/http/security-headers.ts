@@ -27,7 +27,7 @@ export function securityHeaders(): RequestHandler[] {
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'font-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
+          'connect-src': ["'self'", 'data:', 'blob:'],
           'worker-src': ["'self'", 'blob:'],
           'child-src': ["'self'", 'blob:'],
           'object-src': ["'none'"],

@@ -160,6 +160,15 @@ export async function buildSurveyFeatures(
   const unusable: SurveyBuild['unusable'] = [];
   const perLayer = new Map<string, number>();
   const tol = CLOSE_TOL_M / scale;
+  // Areas in m²: projected files by their unit; geographic ones (KML, GeoJSON, WGS84 CSV)
+  // by the metres of a degree at the feature's latitude.
+  const geographic = /^(wgs84|gcj02|bd09|EPSG:4326|EPSG:4490)$/.test(req.crs);
+  const areaScale = (g: Geometry): number => {
+    if (!geographic) return scale;
+    const first = JSON.stringify(g).match(/-?\d+(\.\d+)?,(-?\d+(\.\d+)?)/);
+    const lat = first ? Number(first[2]) : 0;
+    return 111_320 * Math.sqrt(Math.cos((lat * Math.PI) / 180));
+  };
   await withSurveyDataset(bytes, fileName, async (ds) => {
     const layers = await listOgrLayers(ds);
     await readSurveyFeatures(ds, layers, (f) => {
@@ -175,7 +184,9 @@ export async function buildSurveyFeatures(
       // A CASS 绿化 layer holds tree blocks and the green outlines around them: mapped to
       // `tree`, a drawn (not inserted) closed outline of 50 m² or more is a green area.
       const kind =
-        m.kind === 'tree' && !f.exploded && ringAreaSqM(f.geometry, scale) >= 50 ? 'green' : m.kind;
+        m.kind === 'tree' && !f.exploded && ringAreaSqM(f.geometry, areaScale(f.geometry)) >= 50
+          ? 'green'
+          : m.kind;
       const g = shape(f, kind, tol);
       if (!('type' in g)) {
         unusable.push({ layer: f.layer, index, reason: g });

@@ -53,11 +53,11 @@ describe('community stage: not set until someone sets it', () => {
       const register = await request(app).get(`/api/districts/${district}/register`).expect(200);
       const rows = register.body.communities as { id: number; stage: string | null }[];
       expect(rows.filter((r) => r.stage === 'construction').map((r) => r.id)).toEqual([id]);
-      expect(rows.filter((r) => r.stage === null)).toHaveLength(9);
+      expect(rows.filter((r) => r.stage === null)).toHaveLength(10);
       const csv = await request(app).get(`/api/districts/${district}/register.csv`).expect(200);
       const lines = csv.text.split(/\r?\n/);
       expect(lines.filter((l) => l.includes(',施工,'))).toHaveLength(1);
-      expect(lines.filter((l) => l.includes(',未设定,'))).toHaveLength(9);
+      expect(lines.filter((l) => l.includes(',未设定,'))).toHaveLength(10);
 
       const bad = await planner.put(`/api/communities/${id}/stage`).send({ stage: 'done' });
       expect(bad.status).toBe(400);
