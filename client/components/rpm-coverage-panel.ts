@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { AreaSummary, CoverageResult, TierId } from '../../domain/coverage/types';
-import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
+import { FACILITY_CATEGORIES, RULES, type FacilityCategoryId } from '../../domain/standards/rules';
 import { COVERAGE_STEPS, type CoverageStatus } from '../data/coverage.controller';
 import {
   facilityCategoryName,
@@ -392,9 +392,14 @@ export class RpmCoveragePanel extends LitElement {
     ).join(', ');
     const iso = this.isochrones
       ? html`<div>
-          ${[5, 10, 15].map(
-            (m, i) => html`${swatch(ISOCHRONE_COLORS[i]!)}${t('coverage.minutes', { minutes: m })}`,
-          )}
+          ${(['min5', 'min10', 'min15'] as const).map((tier, i) => {
+            // The bands are the tiers (walking-isochrones.ts): 5/10/15 分钟 = 300/500/1000 m.
+            const { minutes, maxDistanceM } = RULES.lifeCircle.tiers[tier].value;
+            return html`${swatch(ISOCHRONE_COLORS[i]!)}${t('coverage.isochroneBand', {
+              minutes,
+              distanceM: maxDistanceM,
+            })}`;
+          })}
         </div>`
       : nothing;
     if (this.mode === 'pass') {

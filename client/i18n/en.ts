@@ -606,4 +606,10 @@ export const en: Messages = {
   'manoeuvre.backIn60': 'Back in (4.2 m aisle)',
   'parking.bound': '(module bound {bound}, {pct}%)',
   // ── END parking-existing ──
+  // ── coverage-fidelity ──
+  'coverage.isochroneBand': '{minutes} min (≤{distanceM} m)',
+  'coverage.dataEdge': 'data edge',
+  'coverage.dataEdgeHint':
+    'The 1 km around this community leaves the data: its shares are incomplete, not gaps',
+  // ── END coverage-fidelity ──
 };

@@ -590,6 +590,11 @@ export const zhCN = {
   'manoeuvre.backIn60': '后退停车 (通道 4.2 m)',
   'parking.bound': '(模数上限 {bound}, 达 {pct}%)',
   // ── END parking-existing ──
+  // ── coverage-fidelity ──
+  'coverage.isochroneBand': '{minutes} 分钟 (≤{distanceM} m)',
+  'coverage.dataEdge': '数据边缘',
+  'coverage.dataEdgeHint': '该社区 1 km 范围超出数据范围: 覆盖率不完整, 不代表服务缺口',
+  // ── END coverage-fidelity ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
