@@ -4,6 +4,7 @@ import { InputError } from '../geo/input-error';
 import { localProjection } from '../geo/local-projection';
 import { RULES, facilityCategory, type FacilityCategoryId } from '../standards/rules';
 import { accessCandidates } from './access-candidates';
+import { entrancePoints } from './entrance-points';
 import { buildCsrGraph } from './build-csr-graph';
 import { buildEdgeGrid } from './build-edge-grid';
 import { crossesOnlyAtCrossings } from './crosses-only-at-crossings';
@@ -76,8 +77,10 @@ const communityOf = (p: Record<string, unknown> | null): string | null => {
  * - Lengths: Euclidean in a local tangent-plane projection (WGS84) centred on the network's
  *   bounding box: within 3 km of the centre the error is below 1e-7 of the length.
  * - Edges are undirected: pedestrians ignore oneway.
- * - Each building and facility gets its own node at its access point (access-candidates.ts:
- *   a Point itself, else the footprint vertex nearest to the network) and a connector edge to
+ * - Each building and facility gets its own node at its access point: the mapped entrance
+ *   nearest to the network (`entrances` property, entrance-points.ts), else a Point itself,
+ *   else the footprint's point nearest to the network (access-candidates.ts), flagged
+ *   `accessEstimated`; and a connector edge to
  *   the foot of the perpendicular on the nearest edge, which is split there. Farther than
  *   `maxSnapM` (RULES.lifeCircle.maxAttachDistanceM) from every edge: not attached, unreachable.
  *
@@ -258,9 +261,21 @@ export function buildWalkingNetwork(
   };
   const originWhat = { zh: '建筑', en: 'Building' };
   const facilityWhat = { zh: '设施', en: 'Facility' };
-  const originSnaps = originFeatures.map((f) =>
-    snap(accessCandidates(f?.geometry, projection, originWhat)),
-  );
+  // Walks start at a mapped entrance (entrance-points.ts), else at the footprint's point
+  // nearest to the network, flagged as an estimate (a Point is its own entrance).
+  const accessOf = (
+    f: (typeof originFeatures)[number] | (typeof facilityFeatures)[number],
+    what: { zh: string; en: string },
+  ): { points: [number, number][]; estimated: boolean } => {
+    const doors = entrancePoints(f?.properties, projection);
+    if (doors.length > 0) return { points: doors, estimated: false };
+    return {
+      points: accessCandidates(f?.geometry, projection, what),
+      estimated: f?.geometry?.type !== 'Point',
+    };
+  };
+  const originAccess = originFeatures.map((f) => accessOf(f, originWhat));
+  const originSnaps = originAccess.map((a) => snap(a.points));
   const facilityCategories: FacilityCategoryId[] = facilityFeatures.map((f, i) => {
     const c = f?.properties?.category;
     if (typeof c !== 'string' || facilityCategory(c) === undefined) {
@@ -272,9 +287,7 @@ export function buildWalkingNetwork(
     }
     return c as FacilityCategoryId;
   });
-  const facilitySnaps = facilityFeatures.map((f) =>
-    snap(accessCandidates(f?.geometry, projection, facilityWhat)),
-  );
+  const facilitySnaps = facilityFeatures.map((f) => snap(accessOf(f, facilityWhat).points));
   const snaps = [...originSnaps, ...facilitySnaps];
 
   const byEdge = new Map<number, number[]>();
@@ -347,6 +360,7 @@ export function buildWalkingNetwork(
     households: householdsOf(f.properties),
     communityId: communityOf(f.properties),
     connectorM: snaps[i]?.distM ?? Infinity,
+    accessEstimated: originAccess[i]!.estimated,
   }));
   const facilities: AttachedFacility[] = facilityFeatures.map((f, i) => {
     const node = pointNode[originFeatures.length + i]!;

@@ -85,7 +85,14 @@ export function summarizeCoverage(state: CoverageState): CoverageResult {
       distancesM[c] = d;
       if (!(d <= radiiM[c])) missing.push(c);
     }
-    return { id: o.id, communityId: o.communityId, households: o.households, distancesM, missing };
+    return {
+      id: o.id,
+      communityId: o.communityId,
+      households: o.households,
+      distancesM,
+      missing,
+      ...(o.accessEstimated ? { accessEstimated: true } : {}),
+    };
   });
   const groups = new Map<string, OriginCoverage[]>();
   for (const o of origins) {

@@ -11,6 +11,7 @@ import { checkLonLat } from '../geo/check-lon-lat';
 import { InputError } from '../geo/input-error';
 import { localProjection } from '../geo/local-projection';
 import { RULES } from '../standards/rules';
+import { chainSegments } from './chain-segments';
 import { facilitySeeds } from './facility-seeds';
 import { multiSourceDijkstra } from './multi-source-dijkstra';
 import type { WalkingNetwork } from './types';
@@ -45,7 +46,7 @@ const COLOURS = ['#1a9850', '#fee08b', '#d73027', '#762a83', '#2166ac'];
 /**
  * Walking isochrones from a point: for each band, the parts of the network lines reached within
  * its distance (edges cut where the budget runs out, from either end), as a MultiLineString,
- * and an outline: those parts buffered by bufferM (round caps and joins, turf buffer), holes
+ * and an outline: those parts buffered by bufferM (round caps and joins, turf buffer of the segments chained into lines, chain-segments.ts), holes
  * filled, with its `areaSqM`. A straight street reached 300 m each way gives a 600 m × 2r
  * stadium, 600 · 2r + πr². Each sidewalk of a main road (split-barrier-sides.ts) counts in
  * `reachedLengthM`. The point enters the network at the nearest edge like a facility
@@ -152,10 +153,11 @@ export function walkingIsochrones(
       geometry: { type: 'MultiLineString', coordinates: parts },
     });
     if (parts.length > 0) {
-      const buffered = turfBuffer({ type: 'MultiLineString', coordinates: parts }, bufferM, {
-        units: 'meters',
-        steps: 16,
-      });
+      const buffered = turfBuffer(
+        { type: 'MultiLineString', coordinates: chainSegments(parts) },
+        bufferM,
+        { units: 'meters', steps: 4 },
+      );
       const g = buffered?.geometry;
       if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
         const outline = withoutHoles(g);

@@ -26,9 +26,12 @@ const outlines = (iso: FeatureCollection) =>
 const reached = (iso: FeatureCollection) =>
   iso.features.filter((f) => f.geometry.type === 'MultiLineString');
 
-/** Within 0.5 %: turf buffers with 64-gon caps and measures on the sphere. */
+/**
+ * Within 1 %: turf buffers with 16-gon caps (−2.5 % of πr², −0.3 % of the stadium) and
+ * measures on the sphere (turf area vs the local WGS84 plane: about −0.2 % here).
+ */
 const near = (actual: number, hand: number): void =>
-  expect(Math.abs(actual - hand) / hand).toBeLessThan(0.005);
+  expect(Math.abs(actual - hand) / hand).toBeLessThan(0.01);
 
 describe('walkingIsochrones: tier bands and buffered outlines, against hand areas', () => {
   it('bands are the GB 50180 tiers: 5/10/15 minutes = 300/500/1000 m', () => {
