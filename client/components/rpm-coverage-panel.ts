@@ -277,6 +277,13 @@ export class RpmCoveragePanel extends LitElement {
       ${this._renderLegend(radius)}
       <p class="muted">${t('coverage.chartCaption')}</p>
       ${this._renderTierShare(community)}
+      ${
+        community?.dataEdge
+          ? html`<p class="muted" data-data-edge title=${t('coverage.dataEdgeHint')}>
+              ⚠ ${t('coverage.dataEdge')}: ${t('coverage.dataEdgeHint')}
+            </p>`
+          : nothing
+      }
       <ul class="chart">
         ${categories.map((id) => this._renderCategory(id))}
       </ul>
@@ -362,7 +369,11 @@ export class RpmCoveragePanel extends LitElement {
   private _renderGaps(community: AreaSummary | null) {
     if (!community) return nothing;
     const gaps = community.gaps.filter((g) => this._categories().includes(g.category));
-    return html`<h3 class="muted">${translate(this.locale, 'coverage.gaps')}</h3>
+    // At the data edge the misses are incomplete data, not service gaps (issue 12 §3).
+    const title = community.dataEdge
+      ? `${translate(this.locale, 'coverage.gaps')} (${translate(this.locale, 'coverage.dataEdge')})`
+      : translate(this.locale, 'coverage.gaps');
+    return html`<h3 class="muted">${title}</h3>
       ${
         gaps.length === 0
           ? html`<p class="muted">${translate(this.locale, 'coverage.noGaps')}</p>`

@@ -199,6 +199,12 @@ export interface AreaSummary {
   readonly byTier: Readonly<Partial<Record<TierId, TierSummary>>>;
   /** Categories some building misses, largest number of households first. */
   readonly gaps: readonly CoverageGap[];
+  /**
+   * Present (true) on a community one of whose buildings lies within the 15-minute radius
+   * (1000 m) of the data's edge (summarize-coverage.ts): its shares are incomplete (facilities
+   * just outside are not in the data), not gaps.
+   */
+  readonly dataEdge?: true;
 }
 
 export interface CoverageResult {
