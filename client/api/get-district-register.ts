@@ -22,6 +22,8 @@ export interface RegisterRow {
   parkingAdded: number;
   coverageGaps: string[];
   coverageShare: number | null;
+  /** Shares incomplete: the community's 1 km buffer leaves the data (issue 12 §3). */
+  coverageDataEdge?: boolean;
   violations: number;
   lon: number;
   lat: number;

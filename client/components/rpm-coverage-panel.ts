@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { AreaSummary, CoverageResult, TierId } from '../../domain/coverage/types';
-import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
+import { FACILITY_CATEGORIES, RULES, type FacilityCategoryId } from '../../domain/standards/rules';
 import { COVERAGE_STEPS, type CoverageStatus } from '../data/coverage.controller';
 import {
   facilityCategoryName,
@@ -277,6 +277,13 @@ export class RpmCoveragePanel extends LitElement {
       ${this._renderLegend(radius)}
       <p class="muted">${t('coverage.chartCaption')}</p>
       ${this._renderTierShare(community)}
+      ${
+        community?.dataEdge
+          ? html`<p class="muted" data-data-edge title=${t('coverage.dataEdgeHint')}>
+              ⚠ ${t('coverage.dataEdge')}: ${t('coverage.dataEdgeHint')}
+            </p>`
+          : nothing
+      }
       <ul class="chart">
         ${categories.map((id) => this._renderCategory(id))}
       </ul>
@@ -362,7 +369,11 @@ export class RpmCoveragePanel extends LitElement {
   private _renderGaps(community: AreaSummary | null) {
     if (!community) return nothing;
     const gaps = community.gaps.filter((g) => this._categories().includes(g.category));
-    return html`<h3 class="muted">${translate(this.locale, 'coverage.gaps')}</h3>
+    // At the data edge the misses are incomplete data, not service gaps (issue 12 §3).
+    const title = community.dataEdge
+      ? `${translate(this.locale, 'coverage.gaps')} (${translate(this.locale, 'coverage.dataEdge')})`
+      : translate(this.locale, 'coverage.gaps');
+    return html`<h3 class="muted">${title}</h3>
       ${
         gaps.length === 0
           ? html`<p class="muted">${translate(this.locale, 'coverage.noGaps')}</p>`
@@ -392,9 +403,14 @@ export class RpmCoveragePanel extends LitElement {
     ).join(', ');
     const iso = this.isochrones
       ? html`<div>
-          ${[5, 10, 15].map(
-            (m, i) => html`${swatch(ISOCHRONE_COLORS[i]!)}${t('coverage.minutes', { minutes: m })}`,
-          )}
+          ${(['min5', 'min10', 'min15'] as const).map((tier, i) => {
+            // The bands are the tiers (walking-isochrones.ts): 5/10/15 分钟 = 300/500/1000 m.
+            const { minutes, maxDistanceM } = RULES.lifeCircle.tiers[tier].value;
+            return html`${swatch(ISOCHRONE_COLORS[i]!)}${t('coverage.isochroneBand', {
+              minutes,
+              distanceM: maxDistanceM,
+            })}`;
+          })}
         </div>`
       : nothing;
     if (this.mode === 'pass') {

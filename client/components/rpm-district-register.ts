@@ -329,6 +329,16 @@ export class RpmDistrictRegister extends LitElement {
                         <td data-metric="parkingAdded">${r.parkingAdded}</td>
                         <td data-metric="coverageGaps" title=${r.coverageGaps.join(', ')}>
                           ${r.coverageGaps.length}
+                          ${
+                            r.coverageDataEdge
+                              ? html`<span
+                                  class="muted"
+                                  data-data-edge
+                                  title=${translate(this.locale, 'coverage.dataEdgeHint')}
+                                  >⚠ ${translate(this.locale, 'coverage.dataEdge')}</span
+                                >`
+                              : nothing
+                          }
                         </td>
                         <td data-metric="violations">${r.violations}</td>
                         <td data-review-state=${r.reviewState ?? ''}>

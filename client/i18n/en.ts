@@ -618,4 +618,10 @@ export const en: Messages = {
   'ruleOverrides.context.new-build': 'New build',
   'ruleOverrides.context.renovation': 'Renovation of existing buildings',
   // ── END rule-overrides ──
+  // ── coverage-fidelity ──
+  'coverage.isochroneBand': '{minutes} min (≤{distanceM} m)',
+  'coverage.dataEdge': 'data edge',
+  'coverage.dataEdgeHint':
+    'The 1 km around this community leaves the data: its shares are incomplete, not gaps',
+  // ── END coverage-fidelity ──
 };

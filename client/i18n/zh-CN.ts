@@ -602,6 +602,11 @@ export const zhCN = {
   'ruleOverrides.context.new-build': '新建',
   'ruleOverrides.context.renovation': '既有建筑改造',
   // ── END rule-overrides ──
+  // ── coverage-fidelity ──
+  'coverage.isochroneBand': '{minutes} 分钟 (≤{distanceM} m)',
+  'coverage.dataEdge': '数据边缘',
+  'coverage.dataEdgeHint': '该社区 1 km 范围超出数据范围: 覆盖率不完整, 不代表服务缺口',
+  // ── END coverage-fidelity ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

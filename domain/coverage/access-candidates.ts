@@ -3,11 +3,17 @@ import { checkLonLat } from '../geo/check-lon-lat';
 import { InputError } from '../geo/input-error';
 import type { LocalProjection } from '../geo/local-projection';
 
+/** Spacing (m) of the points sampled along a footprint's outline; at most MAX_SAMPLES each. */
+const STEP_M = 1;
+const MAX_SAMPLES = 2000;
+
 /**
  * The points of a building or facility that may connect it to the walking network, in local
- * metres: a Point itself; for a (Multi)Polygon every vertex of its outer rings. The one
- * nearest to the network becomes the access point (it stands in for the door: the entrances of
- * old buildings are rarely mapped). Holes are ignored.
+ * metres: a Point itself; for a (Multi)Polygon every vertex of its outer rings and points every
+ * STEP_M metres along their edges (more sparsely past MAX_SAMPLES points), so the one nearest to
+ * the network is the footprint's nearest point to it within STEP_M / 2, not only its nearest
+ * corner. It stands in for the door when no entrance is mapped (entrance-points.ts); the
+ * caller flags it as an estimate. Holes are ignored.
  */
 export function accessCandidates(
   geometry: Geometry | null | undefined,
@@ -26,9 +32,27 @@ export function accessCandidates(
     );
   }
   const out: [number, number][] = [];
-  for (const ring of rings) {
+  const local = rings.map((ring) => {
     checkLonLat(ring, what);
-    for (const p of ring) out.push(projection.toLocal(p));
+    return ring.map((p) => projection.toLocal(p));
+  });
+  let perimeterM = 0;
+  for (const r of local) {
+    for (let i = 1; i < r.length; i++) {
+      perimeterM += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]);
+    }
+  }
+  const stepM = Math.max(STEP_M, perimeterM / MAX_SAMPLES);
+  for (const r of local) {
+    r.forEach((p, i) => {
+      out.push(p);
+      const q = r[i + 1];
+      if (!q) return;
+      const n = Math.floor(Math.hypot(q[0] - p[0], q[1] - p[1]) / stepM);
+      for (let k = 1; k < n; k++) {
+        out.push([p[0] + ((q[0] - p[0]) * k) / n, p[1] + ((q[1] - p[1]) * k) / n]);
+      }
+    });
   }
   if (out.length === 0) {
     throw new InputError('TOO_FEW_POINTS', `${what.zh}没有坐标`, `${what.en} has no positions`);

@@ -4,13 +4,16 @@ import { InputError } from '../geo/input-error';
 import { localProjection } from '../geo/local-projection';
 import { RULES, facilityCategory, type FacilityCategoryId } from '../standards/rules';
 import { accessCandidates } from './access-candidates';
+import { entrancePoints } from './entrance-points';
 import { buildCsrGraph } from './build-csr-graph';
 import { buildEdgeGrid } from './build-edge-grid';
+import { crossesOnlyAtCrossings } from './crosses-only-at-crossings';
 import { featureId } from './feature-id';
 import { findAtGradeCrossings } from './find-at-grade-crossings';
 import { isAtGrade } from './is-at-grade';
 import { isWalkableLine } from './is-walkable-line';
 import { nearestEdge, type NearestEdge } from './nearest-edge';
+import { splitBarrierSides } from './split-barrier-sides';
 import type {
   AttachedFacility,
   AttachedOrigin,
@@ -67,11 +70,17 @@ const communityOf = (p: Record<string, unknown> | null): string | null => {
  *   identical [lon, lat] are one node (OSM shares a node at every junction). Two segments that
  *   cross (or touch in a T) without a shared vertex are split at the crossing only when both
  *   are at grade (is-at-grade.ts); bridges, tunnels and layer ≠ 0 pass over each other.
+ * - Main roads (RULES.lifeCircle.crossOnlyAtCrossingsHighwayClasses: primary and up) are two
+ *   sidewalks, walked along but crossed only at a crossing: a vertex shared with another line
+ *   (a footway=crossing way, a junction) or the road's end (split-barrier-sides.ts). Buildings
+ *   and facilities join the sidewalk on their own side.
  * - Lengths: Euclidean in a local tangent-plane projection (WGS84) centred on the network's
  *   bounding box: within 3 km of the centre the error is below 1e-7 of the length.
  * - Edges are undirected: pedestrians ignore oneway.
- * - Each building and facility gets its own node at its access point (access-candidates.ts:
- *   a Point itself, else the footprint vertex nearest to the network) and a connector edge to
+ * - Each building and facility gets its own node at its access point: the mapped entrance
+ *   nearest to the network (`entrances` property, entrance-points.ts), else a Point itself,
+ *   else the footprint's point nearest to the network (access-candidates.ts), flagged
+ *   `accessEstimated`; and a connector edge to
  *   the foot of the perpendicular on the nearest edge, which is split there. Farther than
  *   `maxSnapM` (RULES.lifeCircle.maxAttachDistanceM) from every edge: not attached, unreachable.
  *
@@ -98,7 +107,7 @@ export function buildWalkingNetwork(
   if (!Array.isArray(facilityFeatures)) throw badCollection('facilities', 'facilities');
 
   // 1. Walkable polylines and the projection centre.
-  const lines: { coords: Position[]; atGrade: boolean }[] = [];
+  const lines: { coords: Position[]; atGrade: boolean; barrier: boolean }[] = [];
   const lineWhat = { zh: '步行网络线', en: 'Network line' };
   input.network.features.forEach((f, i) => {
     const g = f?.geometry;
@@ -111,10 +120,11 @@ export function buildWalkingNetwork(
     }
     if (!isWalkableLine(f.properties)) return;
     const atGrade = isAtGrade(f.properties);
+    const barrier = crossesOnlyAtCrossings(f.properties);
     const parts = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
     for (const coords of parts) {
       checkLonLat(coords, lineWhat);
-      lines.push({ coords, atGrade });
+      lines.push({ coords, atGrade, barrier });
     }
   });
   let w = Infinity;
@@ -147,6 +157,7 @@ export function buildWalkingNetwork(
   const segU: number[] = [];
   const segV: number[] = [];
   const segAtGrade: number[] = [];
+  const segBarrier: boolean[] = [];
   for (const line of lines) {
     let prev = -1;
     for (const p of line.coords) {
@@ -161,6 +172,7 @@ export function buildWalkingNetwork(
         segU.push(prev);
         segV.push(id);
         segAtGrade.push(line.atGrade ? 1 : 0);
+        segBarrier.push(line.barrier);
       }
       prev = id;
     }
@@ -189,29 +201,38 @@ export function buildWalkingNetwork(
     if (!aEnd) addSplit(c.segA, c.tA, node);
     if (!bEnd) addSplit(c.segB, c.tB, node);
   }
-  const netU: number[] = [];
-  const netV: number[] = [];
-  const netLen: number[] = [];
-  const pushEdge = (u: number, v: number): void => {
+  const rawU: number[] = [];
+  const rawV: number[] = [];
+  const rawLen: number[] = [];
+  const rawBarrier: boolean[] = [];
+  const pushEdge = (u: number, v: number, barrier: boolean): void => {
     if (u === v) return;
-    netU.push(u);
-    netV.push(v);
-    netLen.push(Math.hypot(nodes.x[v]! - nodes.x[u]!, nodes.y[v]! - nodes.y[u]!));
+    rawU.push(u);
+    rawV.push(v);
+    rawLen.push(Math.hypot(nodes.x[v]! - nodes.x[u]!, nodes.y[v]! - nodes.y[u]!));
+    rawBarrier.push(barrier);
   };
   for (let sg = 0; sg < segU.length; sg++) {
     const splits = segSplits.get(sg);
+    const barrier = segBarrier[sg]!;
     if (!splits) {
-      pushEdge(segU[sg]!, segV[sg]!);
+      pushEdge(segU[sg]!, segV[sg]!, barrier);
       continue;
     }
     splits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let prev = segU[sg]!;
     for (const [, node] of splits) {
-      pushEdge(prev, node);
+      pushEdge(prev, node, barrier);
       prev = node;
     }
-    pushEdge(prev, segV[sg]!);
+    pushEdge(prev, segV[sg]!, barrier);
   }
+
+  // 3b. Main roads: two sidewalks, joined only at crossings (split-barrier-sides.ts).
+  const sided = splitBarrierSides(nodes.x, nodes.y, rawU, rawV, rawLen, rawBarrier);
+  const netU = sided.u;
+  const netV = sided.v;
+  const netLen = sided.lengthM;
 
   // 4. Attach origins, then facilities, to their nearest edge.
   const x0 = Float64Array.from(nodes.x);
@@ -224,16 +245,37 @@ export function buildWalkingNetwork(
   ): (NearestEdge & { px: number; py: number }) | undefined => {
     let best: (NearestEdge & { px: number; py: number }) | undefined;
     for (const [px, py] of candidates) {
-      const hit = nearestEdge(grid0, x0, y0, u0, v0, px, py, maxSnapM);
+      const found = nearestEdge(grid0, x0, y0, u0, v0, px, py, maxSnapM);
+      // On a main road, join the sidewalk on the point's own side (both copies share u → v).
+      let hit = found;
+      if (found && sided.side[found.edge] !== 0) {
+        const a = u0[found.edge]!;
+        const b = v0[found.edge]!;
+        const cross = (x0[b]! - x0[a]!) * (py - y0[a]!) - (y0[b]! - y0[a]!) * (px - x0[a]!);
+        const side = cross >= 0 ? 1 : -1;
+        if (side !== sided.side[found.edge]) hit = { ...found, edge: sided.twin[found.edge]! };
+      }
       if (hit && (!best || hit.distM < best.distM)) best = { ...hit, px, py };
     }
     return best;
   };
   const originWhat = { zh: '建筑', en: 'Building' };
   const facilityWhat = { zh: '设施', en: 'Facility' };
-  const originSnaps = originFeatures.map((f) =>
-    snap(accessCandidates(f?.geometry, projection, originWhat)),
-  );
+  // Walks start at a mapped entrance (entrance-points.ts), else at the footprint's point
+  // nearest to the network, flagged as an estimate (a Point is its own entrance).
+  const accessOf = (
+    f: (typeof originFeatures)[number] | (typeof facilityFeatures)[number],
+    what: { zh: string; en: string },
+  ): { points: [number, number][]; estimated: boolean } => {
+    const doors = entrancePoints(f?.properties, projection);
+    if (doors.length > 0) return { points: doors, estimated: false };
+    return {
+      points: accessCandidates(f?.geometry, projection, what),
+      estimated: f?.geometry?.type !== 'Point',
+    };
+  };
+  const originAccess = originFeatures.map((f) => accessOf(f, originWhat));
+  const originSnaps = originAccess.map((a) => snap(a.points));
   const facilityCategories: FacilityCategoryId[] = facilityFeatures.map((f, i) => {
     const c = f?.properties?.category;
     if (typeof c !== 'string' || facilityCategory(c) === undefined) {
@@ -245,9 +287,7 @@ export function buildWalkingNetwork(
     }
     return c as FacilityCategoryId;
   });
-  const facilitySnaps = facilityFeatures.map((f) =>
-    snap(accessCandidates(f?.geometry, projection, facilityWhat)),
-  );
+  const facilitySnaps = facilityFeatures.map((f) => snap(accessOf(f, facilityWhat).points));
   const snaps = [...originSnaps, ...facilitySnaps];
 
   const byEdge = new Map<number, number[]>();
@@ -320,6 +360,7 @@ export function buildWalkingNetwork(
     households: householdsOf(f.properties),
     communityId: communityOf(f.properties),
     connectorM: snaps[i]?.distM ?? Infinity,
+    accessEstimated: originAccess[i]!.estimated,
   }));
   const facilities: AttachedFacility[] = facilityFeatures.map((f, i) => {
     const node = pointNode[originFeatures.length + i]!;

@@ -120,7 +120,10 @@ export function districtToCoverageInput(data: DistrictView): CoverageInput {
       features: buildings.map((b) => ({
         type: 'Feature',
         id: String(b.properties.id),
-        properties: { floorAreaSqM: turfArea(b) * (b.properties.levels ?? levels) },
+        properties: {
+          floorAreaSqM: turfArea(b) * (b.properties.levels ?? levels),
+          entrances: b.properties.props?.['entrances'] ?? null,
+        },
         geometry: b.geometry as Polygon | MultiPolygon,
       })),
     },
@@ -155,6 +158,10 @@ export function districtToCoverageInput(data: DistrictView): CoverageInput {
       properties: {
         communityId: typeof communityId === 'string' ? communityId : null,
         households: Math.max(households, 1e-6),
+        // Mapped doors (the importer's "lon,lat;…"), where walks start: entrance-points.ts.
+        ...(typeof o.properties?.['entrances'] === 'string'
+          ? { entrances: o.properties['entrances'] }
+          : {}),
       },
     };
   });

@@ -58,7 +58,11 @@ export function importedDistrictToCoverageInput(district: ImportedDistrict): Cov
       origins.push({
         type: 'Feature',
         id: f.osmRef,
-        properties: { name: f.name ?? null, ...(h > 0 ? { households: h } : {}) },
+        properties: {
+          name: f.name ?? null,
+          ...(h > 0 ? { households: h } : {}),
+          ...(f.props.entrances ? { entrances: f.props.entrances } : {}),
+        },
         geometry: g,
       });
     } else if (

@@ -1,4 +1,4 @@
-import type { FacilityCategoryId } from '../standards/rules';
+import { RULES, type FacilityCategoryId } from '../standards/rules';
 import type {
   AreaSummary,
   CategorySummary,
@@ -85,8 +85,38 @@ export function summarizeCoverage(state: CoverageState): CoverageResult {
       distancesM[c] = d;
       if (!(d <= radiiM[c])) missing.push(c);
     }
-    return { id: o.id, communityId: o.communityId, households: o.households, distancesM, missing };
+    return {
+      id: o.id,
+      communityId: o.communityId,
+      households: o.households,
+      distancesM,
+      missing,
+      ...(o.accessEstimated ? { accessEstimated: true } : {}),
+    };
   });
+  // Data edge: the extent of the walking network (its non-connector edges), in local metres.
+  // A community whose buildings' access points come within the 15-minute radius of it has a
+  // 1 km buffer that leaves the data (GB 50180-2018 §2.0.2: 800–1000 m).
+  const net = state.network;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let ed = 0; ed < net.edgeCount; ed++) {
+    if (net.edgeIsConnector[ed] === 1) continue;
+    for (const node of [net.edgeU[ed]!, net.edgeV[ed]!]) {
+      w = Math.min(w, net.nodeX[node]!);
+      e = Math.max(e, net.nodeX[node]!);
+      s = Math.min(s, net.nodeY[node]!);
+      n = Math.max(n, net.nodeY[node]!);
+    }
+  }
+  const edgeM = RULES.lifeCircle.tiers.min15.value.maxDistanceM;
+  const nearEdge = (communityId: string): boolean =>
+    w === Infinity ||
+    state.network.origins.some((o) => {
+      if (o.communityId !== communityId || o.node < 0) return false;
+      const x = net.nodeX[o.node]!;
+      const y = net.nodeY[o.node]!;
+      return Math.min(x - w, e - x, y - s, n - y) < edgeM;
+    });
   const groups = new Map<string, OriginCoverage[]>();
   for (const o of origins) {
     if (o.communityId === null) continue;
@@ -100,6 +130,9 @@ export function summarizeCoverage(state: CoverageState): CoverageResult {
     walkSpeedMPerMin,
     origins,
     district: summarizeArea(null, origins, state),
-    communities: ids.map((id) => summarizeArea(id, groups.get(id)!, state)),
+    communities: ids.map((id) => {
+      const area = summarizeArea(id, groups.get(id)!, state);
+      return nearEdge(id) ? { ...area, dataEdge: true as const } : area;
+    }),
   };
 }

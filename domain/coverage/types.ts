@@ -66,6 +66,8 @@ export interface AttachedOrigin {
   readonly communityId: string | null;
   /** Connector length from the footprint to the network, metres. */
   readonly connectorM: number;
+  /** True when no entrance is mapped: the walk starts at the footprint's nearest point. */
+  readonly accessEstimated?: boolean;
 }
 
 export interface AttachedFacility {
@@ -160,6 +162,8 @@ export interface OriginCoverage {
   readonly distancesM: Readonly<Partial<Record<FacilityCategoryId, number>>>;
   /** Categories with no facility within their radius (unreachable included). */
   readonly missing: readonly FacilityCategoryId[];
+  /** Present (true) when the walk starts at an estimated entrance, not a mapped one. */
+  readonly accessEstimated?: true;
 }
 
 export interface CategorySummary {
@@ -195,6 +199,12 @@ export interface AreaSummary {
   readonly byTier: Readonly<Partial<Record<TierId, TierSummary>>>;
   /** Categories some building misses, largest number of households first. */
   readonly gaps: readonly CoverageGap[];
+  /**
+   * Present (true) on a community one of whose buildings lies within the 15-minute radius
+   * (1000 m) of the data's edge (summarize-coverage.ts): its shares are incomplete (facilities
+   * just outside are not in the data), not gaps.
+   */
+  readonly dataEdge?: true;
 }
 
 export interface CoverageResult {

@@ -1,4 +1,4 @@
-import { concave, convex, featureCollection, point as turfPoint } from '@turf/turf';
+import { area as turfArea, buffer as turfBuffer } from '@turf/turf';
 import type {
   Feature,
   FeatureCollection,
@@ -11,28 +11,48 @@ import { checkLonLat } from '../geo/check-lon-lat';
 import { InputError } from '../geo/input-error';
 import { localProjection } from '../geo/local-projection';
 import { RULES } from '../standards/rules';
+import { chainSegments } from './chain-segments';
 import { facilitySeeds } from './facility-seeds';
 import { multiSourceDijkstra } from './multi-source-dijkstra';
 import type { WalkingNetwork } from './types';
 
 export interface WalkingIsochroneOptions {
-  /** Walking times, minutes; default the life-circle tiers 5, 10, 15 (GB 50180-2018 §2.0.2–2.0.4). */
+  /**
+   * Walking times, minutes, each reaching minutes × walkSpeedMPerMin metres. Default: the
+   * life-circle tiers themselves (RULES.lifeCircle.tiers min5 / min10 / min15: 300 / 500 /
+   * 1000 m, GB 50180-2018 §2.0.2–2.0.4), labelled 5 / 10 / 15 minutes as the standard does.
+   */
   readonly minutes?: readonly number[];
-  /** m/min; default RULES.lifeCircle.walkSpeedMPerMin. */
+  /** m/min; default RULES.lifeCircle.walkSpeedMPerMin (used with explicit `minutes` only). */
   readonly walkSpeedMPerMin?: number;
-  /** Longest hull edge (m) of the concave outline; default 100 m. */
-  readonly hullMaxEdgeM?: number;
+  /** Outline buffer (m) around the reached lines; default RULES.lifeCircle.isochroneBufferM. */
+  readonly bufferM?: number;
 }
+
+interface Band {
+  readonly minutes: number;
+  readonly maxDistanceM: number;
+  readonly tier?: string;
+}
+
+/** Drops the holes: a block ringed by reached streets is reached (its entrances face them). */
+const withoutHoles = (g: Polygon | MultiPolygon): Polygon | MultiPolygon =>
+  g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: [g.coordinates[0]!] }
+    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => [p[0]!]) };
 
 const COLOURS = ['#1a9850', '#fee08b', '#d73027', '#762a83', '#2166ac'];
 
 /**
- * Walking isochrones from a point: for each time, the parts of the network lines reached within
- * minutes × speed metres (edges cut where the budget runs out, from either end), as a
- * MultiLineString, and an outline polygon of those parts (turf concave hull with edges ≤
- * hullMaxEdgeM, the convex hull when the concave one fails). The point enters the network at the
- * nearest edge like a facility (facility-seeds.ts); beyond maxSnapM nothing is reached.
- * Output: polygons (largest time first), then lines, styled with simplestyle; deterministic.
+ * Walking isochrones from a point: for each band, the parts of the network lines reached within
+ * its distance (edges cut where the budget runs out, from either end), as a MultiLineString,
+ * and an outline: those parts buffered by bufferM (round caps and joins, turf buffer of the segments chained into lines, chain-segments.ts), holes
+ * filled, with its `areaSqM`. A straight street reached 300 m each way gives a 600 m × 2r
+ * stadium, 600 · 2r + πr². Each sidewalk of a main road (split-barrier-sides.ts) counts in
+ * `reachedLengthM`. The point enters the network at the nearest edge like a facility
+ * (facility-seeds.ts); beyond maxSnapM nothing is reached. Default bands: the life-circle
+ * tiers (300 / 500 / 1000 m as 5 / 10 / 15 minutes). Output: polygons (largest band first),
+ * then lines, styled with simplestyle; deterministic.
  */
 export function walkingIsochrones(
   network: WalkingNetwork,
@@ -41,21 +61,29 @@ export function walkingIsochrones(
 ): FeatureCollection<MultiLineString | Polygon | MultiPolygon> {
   checkLonLat([at], { zh: '起点', en: 'Start point' });
   const speed = options.walkSpeedMPerMin ?? RULES.lifeCircle.walkSpeedMPerMin.value;
-  const minutes = [...(options.minutes ?? [5, 10, 15])].sort((a, b) => a - b);
-  const hullMaxEdgeM = options.hullMaxEdgeM ?? 100;
+  const minutes = options.minutes ? [...options.minutes].sort((a, b) => a - b) : undefined;
+  const bufferM = options.bufferM ?? RULES.lifeCircle.isochroneBufferM.value;
   if (
     !(speed > 0 && Number.isFinite(speed)) ||
-    minutes.length === 0 ||
-    minutes.some((m) => !(m > 0 && m <= 120))
+    !(bufferM > 0 && bufferM <= 500) ||
+    (minutes !== undefined && (minutes.length === 0 || minutes.some((m) => !(m > 0 && m <= 120))))
   ) {
     throw new InputError(
       'INVALID_OPTION',
-      '步行时间应为 0–120 分钟的正数, 步行速度应为正数',
-      'minutes must be positive numbers up to 120 and walkSpeedMPerMin positive',
+      '步行时间应为 0–120 分钟的正数, 步行速度应为正数, 轮廓缓冲 0–500 m',
+      'minutes must be positive numbers up to 120, walkSpeedMPerMin positive, bufferM 0–500 m',
     );
   }
+  const { tiers } = RULES.lifeCircle;
+  const bands: Band[] = minutes
+    ? minutes.map((m) => ({ minutes: m, maxDistanceM: m * speed }))
+    : (['min5', 'min10', 'min15'] as const).map((tier) => ({
+        tier,
+        minutes: tiers[tier].value.minutes,
+        maxDistanceM: tiers[tier].value.maxDistanceM,
+      }));
   const { seeds, snap } = facilitySeeds(network, { type: 'Point', coordinates: at });
-  const maxM = minutes[minutes.length - 1]! * speed;
+  const maxM = Math.max(...bands.map((b) => b.maxDistanceM));
   const distM = new Float64Array(network.nodeCount).fill(Infinity);
   const owner = new Int32Array(network.nodeCount).fill(-1);
   multiSourceDijkstra(
@@ -72,8 +100,9 @@ export function walkingIsochrones(
   const projection = localProjection(network.projectionOrigin);
   const lines: Feature<MultiLineString>[] = [];
   const hulls: Feature<Polygon | MultiPolygon>[] = [];
-  minutes.forEach((m, i) => {
-    const limitM = m * speed;
+  bands.forEach((band, i) => {
+    const m = band.minutes;
+    const limitM = band.maxDistanceM;
     const parts: Position[][] = [];
     let reachedLengthM = 0;
     for (let e = 0; e < network.edgeCount; e++) {
@@ -116,32 +145,37 @@ export function walkingIsochrones(
       properties: {
         minutes: m,
         maxDistanceM: limitM,
+        ...(band.tier ? { tier: band.tier } : {}),
         reachedLengthM: Math.round(reachedLengthM * 100) / 100,
         stroke: colour,
         'stroke-width': 3,
       },
       geometry: { type: 'MultiLineString', coordinates: parts },
     });
-    const points = featureCollection(parts.flat().map((p) => turfPoint(p)));
-    let hull: Feature<Polygon | MultiPolygon> | null = null;
-    let kind = 'concave';
-    if (points.features.length >= 3) {
-      try {
-        hull = concave(points, { maxEdge: hullMaxEdgeM / 1000, units: 'kilometers' });
-      } catch {
-        hull = null;
+    if (parts.length > 0) {
+      const buffered = turfBuffer(
+        { type: 'MultiLineString', coordinates: chainSegments(parts) },
+        bufferM,
+        { units: 'meters', steps: 4 },
+      );
+      const g = buffered?.geometry;
+      if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) {
+        const outline = withoutHoles(g);
+        hulls.push({
+          type: 'Feature',
+          properties: {
+            minutes: m,
+            maxDistanceM: limitM,
+            ...(band.tier ? { tier: band.tier } : {}),
+            bufferM,
+            areaSqM: Math.round(turfArea(outline)),
+            fill: colour,
+            'fill-opacity': 0.2,
+            stroke: colour,
+          },
+          geometry: outline,
+        });
       }
-      if (!hull) {
-        hull = convex(points);
-        kind = 'convex';
-      }
-    }
-    if (hull) {
-      hulls.push({
-        type: 'Feature',
-        properties: { minutes: m, hull: kind, fill: colour, 'fill-opacity': 0.2, stroke: colour },
-        geometry: hull.geometry,
-      });
     }
   });
   return { type: 'FeatureCollection', features: [...hulls.reverse(), ...lines] };

@@ -198,7 +198,15 @@ export const createOsmImportCollector = (
       out.push(f);
       if (c.kind === 'building' && isArea(geometry)) {
         const [ring] = outerRings(geometry);
-        for (const p of outerRings(geometry).flat()) entrances.delete(key(p));
+        // coverage-fidelity: a building's doors (entrance=* on its outline) are where its walks
+        // start (domain/coverage/entrance-points.ts), kept as "lon,lat;lon,lat".
+        const doors: string[] = [];
+        for (const p of outerRings(geometry).flat()) {
+          const k = key(p);
+          if (entrances.has(k) && !doors.includes(`${p[0]},${p[1]}`)) doors.push(`${p[0]},${p[1]}`);
+          entrances.delete(k);
+        }
+        if (doors.length > 0) f.props.entrances = doors.join(';');
         let [x, y, n] = [0, 0, 0];
         for (const p of (ring ?? []).slice(1)) {
           x += p[0] as number;

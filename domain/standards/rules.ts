@@ -335,6 +335,32 @@ export const RULES = {
       '道路交通安全法 §67 (行人不得进入高速公路); CJJ 37-2012 §3.1.2 快速路 (OSM trunk) 全封闭',
       true,
     ),
+    // --- coverage-fidelity (issue 12 §3): crossings --------------------------------------------
+    /**
+     * OSM highway classes a pedestrian walks along (on the sidewalk) but crosses only at a
+     * crossing: a vertex shared with another line (a `footway=crossing` way, a junction with any
+     * other road or path), the road's end, or a footbridge / underpass (bridge / tunnel lines
+     * that join the sidewalks on both sides). motorway and trunk are listed for completeness:
+     * they are not walked at all (nonWalkableHighwayClasses). Every other walkable class
+     * (secondary, tertiary, unclassified, residential, living_street, service, track, pedestrian,
+     * footway, path …) may be crossed freely anywhere along it.
+     */
+    crossOnlyAtCrossingsHighwayClasses: rule<readonly string[]>(
+      ['motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link'],
+      'CJJ 37-2012 §3.1.2 主干路 (OSM primary) 与快速路: 行人过街设施集中设置 (§4.4 人行过街); 道路交通安全法 §62 行人横过道路应走人行横道或过街设施',
+      true,
+    ),
+    /**
+     * Isochrone outline: the reached network lines buffered by this distance (m), holes filled
+     * (a block ringed by reached streets is inside). Product choice: the street frontage a
+     * building entrance lies within (walking-isochrones.ts). The bands themselves are the tiers
+     * above (300 / 500 / 1000 m, labelled 5 / 10 / 15 分钟): one vocabulary for both.
+     */
+    isochroneBufferM: rule(
+      50,
+      '产品取值: 等时圈轮廓 = 可达道路两侧各 50 m (临街建筑入口范围), 可调',
+    ),
+    // --- end coverage-fidelity -------------------------------------------------------------------
     /** Product limit: a building or facility farther than this from the network is unreachable. */
     maxAttachDistanceM: rule(200, '产品限制: 建筑/设施距步行网络 > 200 m 视为不可达 (可调)'),
   },

@@ -43,6 +43,8 @@ export interface DistrictRegisterEntry {
   coverageGaps: FacilityCategoryId[];
   /** Households of the community within reach of every category, 0–1. */
   coverageShare: number | null;
+  /** Its 1 km buffer leaves the data (summarize-coverage.ts): shares incomplete, not gaps. */
+  coverageDataEdge: boolean;
   violations: number;
   lon: number;
   lat: number;
@@ -125,6 +127,7 @@ export async function computeDistrictRegister(
       parkingNet: ledger?.net ?? 0,
       coverageGaps: area ? area.gaps : [],
       coverageShare: area ? area.share : null,
+      coverageDataEdge: area ? area.dataEdge : false,
       violations: violationsOf.get(row.id) ?? 0,
       lon: row.lon,
       lat: row.lat,
@@ -162,7 +165,7 @@ async function districtCoverage(
   districtId: number,
   rows: DistrictRegisterRow[],
   planOf: Map<number, FeatureCollection>,
-): Promise<Map<string, { gaps: FacilityCategoryId[]; share: number }>> {
+): Promise<Map<string, { gaps: FacilityCategoryId[]; share: number; dataEdge: boolean }>> {
   const replaced = new Set(
     rows.filter((r) => planOf.has(r.id) && r.baselineId !== null).map((r) => String(r.baselineId)),
   );
@@ -191,12 +194,16 @@ async function districtCoverage(
   };
   const input = districtToCoverageInput(data);
   const result = computeCoverage({ ...input, communities: undefined });
-  const out = new Map<string, { gaps: FacilityCategoryId[]; share: number }>();
+  const out = new Map<string, { gaps: FacilityCategoryId[]; share: number; dataEdge: boolean }>();
   for (const area of result.communities) {
     if (area.communityId === null) continue;
     const tiers = Object.values(area.byTier);
     const share = tiers.length ? Math.min(...tiers.map((t) => t?.share ?? 1)) : 1;
-    out.set(area.communityId, { gaps: area.gaps.map((g) => g.category), share });
+    out.set(area.communityId, {
+      gaps: area.gaps.map((g) => g.category),
+      share,
+      dataEdge: area.dataEdge === true,
+    });
   }
   return out;
 }
