@@ -13,11 +13,20 @@ let stack: E2eStack | undefined;
 let base: string;
 const pageErrors: string[] = [];
 
+let started = '';
 beforeAll(async () => {
   stack = await startE2eStack();
   ({ base } = stack);
+  const [now] = await stack.t.db.query<{ at: string }>('SELECT now()::text AS at');
+  started = now!.at;
 });
 afterAll(async () => {
+  // The survey this test records stays out of the shared server database (the route tests
+  // that follow expect the demo's lots estimated, not surveyed).
+  if (started)
+    await stack?.t.db.query('DELETE FROM parking_survey WHERE recorded_at >= $1::timestamptz', [
+      started,
+    ]);
   await stack?.close();
 });
 

@@ -5,7 +5,7 @@ import { MAX_VERTICES } from '../../server/http/geometry-schema';
 import { errorHandler } from '../../server/http/error-handler';
 import { coverageRoutes } from '../../server/routes/coverage-routes';
 import { AnalysisPool } from '../../server/work/analysis-pool';
-import { fc, gridLines, line } from '../domain/coverage/build';
+import { fc, gridLines, line, point } from '../domain/coverage/build';
 
 /**
  * Issue 18: analyses run in worker threads behind an admission queue with a time budget, after
@@ -31,9 +31,19 @@ afterAll(async () => {
 });
 
 const ISO = '/api/analysis/walking-isochrones';
-// A 150 × 150 street grid (300 lines, 45,000 vertices): a few hundred ms of work, more in a
-// fresh worker thread.
-const heavy = { network: fc(gridLines(150, 150, 20)), at: [116.351, 40.001] };
+const COVERAGE = '/api/analysis/coverage';
+// Coverage on a 150 × 150 street grid (300 lines, 45,000 vertices) with 2,500 buildings: well
+// under a second of work, more in a fresh worker thread (which loads the domain first).
+const heavy = {
+  network: fc(gridLines(150, 150, 20)),
+  origins: fc(
+    Array.from({ length: 2500 }, (_, i) =>
+      point((i % 50) * 55 + 7, Math.floor(i / 50) * 55 + 7, { households: 10 }, `b${i}`),
+    ),
+  ),
+  facilities: fc([point(1500, 1500, { category: 'kindergarten' }, 'kg')]),
+  options: { categories: ['kindergarten'] },
+};
 
 describe('analysis routes under heavy and hostile input (issue 18)', () => {
   it('refuses a footway above the feature vertex cap before any work, in both languages', async () => {
@@ -55,7 +65,7 @@ describe('analysis routes under heavy and hostile input (issue 18)', () => {
     const order: string[] = [];
     const analyses = [1, 2].map((k) =>
       request(app)
-        .post(ISO)
+        .post(COVERAGE)
         .send(heavy)
         .then((r) => {
           expect(r.status).toBe(200);
@@ -75,7 +85,7 @@ describe('analysis routes under heavy and hostile input (issue 18)', () => {
   it('stops an analysis past its budget with 422 TOO_COMPLEX, and the pool serves the next', async () => {
     const pool = poolOf({ budgetMs: 5 });
     const app = appWith(pool);
-    const res = await request(app).post(ISO).send(heavy).expect(422);
+    const res = await request(app).post(COVERAGE).send(heavy).expect(422);
     expect(res.body.error.code).toBe('TOO_COMPLEX');
     expect(res.body.error.message).toContain('时间预算');
     expect(pool.load).toEqual({ active: 0, waiting: 0 });
@@ -85,15 +95,15 @@ describe('analysis routes under heavy and hostile input (issue 18)', () => {
     const pool = poolOf({ threads: 1, maxQueue: 1 });
     const app = appWith(pool);
     const first = request(app)
-      .post(ISO)
+      .post(COVERAGE)
       .send(heavy)
       .then((r) => r.status);
     const second = request(app)
-      .post(ISO)
+      .post(COVERAGE)
       .send(heavy)
       .then((r) => r.status);
     await expect.poll(() => pool.load, { timeout: 30_000 }).toEqual({ active: 1, waiting: 1 });
-    const third = await request(app).post(ISO).set('Accept-Language', 'en').send(heavy);
+    const third = await request(app).post(COVERAGE).set('Accept-Language', 'en').send(heavy);
     expect(third.status).toBe(503);
     expect(third.headers['retry-after']).toBe('5');
     expect(third.body.error.code).toBe('BUSY');
