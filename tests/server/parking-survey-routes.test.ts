@@ -92,8 +92,11 @@ describe('parking survey counts (现状调查)', () => {
       }
       const audit = await db.query<{ summary: string }>(
         `SELECT summary::text FROM audit_log
-         WHERE route = '/api/features/:id/parking-survey' AND status = 200`,
+         WHERE route = '/api/features/:id/parking-survey' AND status = 200
+           AND at >= now()`,
       );
+      // (now() is this transaction's start: rows of other tests on a shared database, such as
+      // the parking-existing e2e's, are older.)
       expect(audit).toHaveLength(1);
       expect(audit[0]!.summary).toContain(String(surveyed));
 
