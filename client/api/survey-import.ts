@@ -9,22 +9,9 @@ export interface SurveyText {
   en: string;
 }
 
-/** Feature kinds a survey layer can be mapped to (docs/survey-import-api.md). */
-export const SURVEY_KINDS = [
-  'building',
-  'road',
-  'fire_lane',
-  'parking_stall',
-  'parking_area',
-  'green',
-  'tree',
-  'gate',
-  'facility',
-  'boundary',
-  'obstacle',
-  'ignore',
-] as const;
-export type SurveyKind = (typeof SURVEY_KINDS)[number];
+// The kinds a survey layer maps to are the domain's (one list for client and server).
+export { SURVEY_KINDS, type SurveyKind } from '../../domain/survey/guess-layer-kind';
+import type { SurveyKind } from '../../domain/survey/guess-layer-kind';
 
 /** Typed properties an attribute field can fill. */
 export const SURVEY_FIELDS = [

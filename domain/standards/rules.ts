@@ -406,6 +406,16 @@ export const RULES = {
     /** Farthest named road (m) a provisional name 「某路北侧居住区」 may refer to. */
     nearestRoadMaxM: rule(300, '项目约定: 暂定名只引用300 m内的道路', true),
   },
+  /** Survey import (issue 11): how CAD geometry is read. Product choices, not clauses. */
+  surveyImport: {
+    /** A polyline whose ends are this close (m) is closed, as CAD users snap by eye. */
+    closeToleranceM: rule(0.05, '项目约定: 端点相距5 cm以内的多段线视为闭合', true),
+    /**
+     * On a layer mapped to trees, a drawn closed outline at least this large (m²) is the green
+     * area round the trees (CASS 绿化 layers hold both), not a tree.
+     */
+    treeLayerGreenMinAreaSqM: rule(50, '项目约定: 树木图层中≥50 m²的闭合轮廓为绿地', true),
+  },
   // ── BEGIN parking-existing (issue 12 §2): the baseline (现状) parking count ──────────────────
   /**
    * How the parking ledger counts today's cars where OpenStreetMap maps no stalls and no

@@ -1,3 +1,4 @@
+import { RULES } from '../../domain/standards/rules';
 import type { Feature, Geometry, Position } from 'geojson';
 import { convertCrs } from '../../domain/geo/convert-crs';
 import { pointInRing } from '../../domain/geo/point-in-ring';
@@ -51,7 +52,7 @@ const LINE_KINDS = new Set(['road', 'fire_lane']);
 const FLOORS = /^(?:砖|混|钢|砼|框|简|建)?\s*(\d{1,3})\s*(?:层|F)?$/i;
 
 /** Ends closer than this close a polyline (metres; CAD snapping leaves a few millimetres). */
-const CLOSE_TOL_M = 0.05;
+const CLOSE_TOL_M = RULES.surveyImport.closeToleranceM.value;
 
 const average = (cs: Position[]): Position => [
   cs.reduce((s, c) => s + c[0]!, 0) / cs.length,
@@ -182,9 +183,12 @@ export async function buildSurveyFeatures(
       perLayer.set(f.layer, index + 1);
       if (!m || m.kind === 'ignore') return;
       // A CASS 绿化 layer holds tree blocks and the green outlines around them: mapped to
-      // `tree`, a drawn (not inserted) closed outline of 50 m² or more is a green area.
+      // `tree`, a drawn (not inserted) closed outline of treeLayerGreenMinAreaSqM or more is a green area.
       const kind =
-        m.kind === 'tree' && !f.exploded && ringAreaSqM(f.geometry, areaScale(f.geometry)) >= 50
+        m.kind === 'tree' &&
+        !f.exploded &&
+        ringAreaSqM(f.geometry, areaScale(f.geometry)) >=
+          RULES.surveyImport.treeLayerGreenMinAreaSqM.value
           ? 'green'
           : m.kind;
       const g = shape(f, kind, tol);
