@@ -225,7 +225,7 @@ export class RpmDistrictRegister extends LitElement {
         >
           <option value="">${t('district.allStages')}</option>
           ${STAGE_ORDER.map(
-            (s) => html`<option value=${s}>${t(`register.stage.${s as 'publicity'}`)}</option>`,
+            (s) => html`<option value=${s}>${t(`stage.${s as 'publicity'}`)}</option>`,
           )}
         </select>
         ${
@@ -317,7 +317,7 @@ export class RpmDistrictRegister extends LitElement {
                         <td>${n(r.buildings)}</td>
                         <td>${n(r.floorAreaSqM)}</td>
                         <td data-stage=${stageKey(r.stage)}>
-                          ${t(`register.stage.${stageKey(r.stage)}`)}
+                          ${t(`stage.${stageKey(r.stage)}`)}
                         </td>
                         <td>
                           ${n(r.categoryMixWan.basic, 1)}/${n(r.categoryMixWan.improvement, 1)}/${n(
@@ -411,7 +411,7 @@ export class RpmDistrictRegister extends LitElement {
         (s) =>
           html`<span
             ><span class="swatch" style="background: rgb(${s.color.join(' ')})"></span>${
-              this.indicator === 'stage' ? t(`register.stage.${s.label as 'publicity'}`) : s.label
+              this.indicator === 'stage' ? t(`stage.${s.label as 'publicity'}`) : s.label
             }</span
           >`,
       )}

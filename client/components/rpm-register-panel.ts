@@ -120,7 +120,7 @@ export class RpmRegisterPanel extends LitElement {
       <td>${t(`register.category.${item.category}`)}</td>
       <td>${formatNumber(this.locale, item.quantity, 2)} ${item.unit}</td>
       <td>${formatNumber(this.locale, item.budgetWan, 2)}</td>
-      <td>${t(`register.stage.${item.phase}`)}</td>
+      <td>${t(`stage.${item.phase}`)}</td>
       <td>
         ${
           this.canEdit && item.phase !== 'acceptance'
@@ -158,7 +158,7 @@ export class RpmRegisterPanel extends LitElement {
         ${CATEGORIES.map((c) => html`<option value=${c}>${t(`register.category.${c}`)}</option>`)}
       </select>
       <select name="phase">
-        ${PHASES.slice(0, 3).map((p) => html`<option value=${p}>${t(`register.stage.${p}`)}</option>`)}
+        ${PHASES.slice(0, 3).map((p) => html`<option value=${p}>${t(`stage.${p}`)}</option>`)}
       </select>
       <input
         name="quantity"

@@ -33,8 +33,8 @@ export const zhCN = {
 
   'stage.unset': '未设定',
   'stage.publicity': '宣传发动',
-  'stage.planning': '方案编制',
-  'stage.construction': '施工建设',
+  'stage.planning': '制订方案/公示',
+  'stage.construction': '施工',
   'stage.acceptance': '竣工验收',
 
   'layers.title': '图层',
@@ -320,11 +320,6 @@ export const zhCN = {
   'register.coverage': '覆盖缺口',
   'register.violations': '消防问题',
   'register.review': '审查',
-  'register.stage.unset': '未设定',
-  'register.stage.publicity': '宣传发动',
-  'register.stage.planning': '制订方案/公示',
-  'register.stage.construction': '施工',
-  'register.stage.acceptance': '竣工验收',
   'review.title': '方案审查',
   'review.state.draft': '草稿',
   'review.state.submitted': '审查中',

@@ -437,7 +437,7 @@ describe('a new office on its own place (issue 17, done means)', () => {
     expect(await select.inputValue()).toBe('unset');
     expect(
       await select.locator('option').evaluateAll((os) => os.map((o) => o.textContent?.trim())),
-    ).toEqual(['未设定', '宣传发动', '方案编制', '施工建设', '竣工验收']);
+    ).toEqual(['未设定', '宣传发动', '制订方案/公示', '施工', '竣工验收']);
     const put = page.waitForResponse(
       (r) =>
         r.url().endsWith(`/api/communities/${target.id}/stage`) && r.request().method() === 'PUT',
@@ -445,7 +445,7 @@ describe('a new office on its own place (issue 17, done means)', () => {
     await select.selectOption('planning');
     expect((await put).status()).toBe(200);
     const row = page.locator(`rpm-community-list button[data-id="${target.id}"] .stage`);
-    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toBe('方案编制');
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toBe('制订方案/公示');
     const after = (await (
       await page.request.get(`${base}/api/communities`)
     ).json()) as typeof communities;
