@@ -316,9 +316,7 @@ export class RpmDistrictRegister extends LitElement {
                         <td>${n(r.households)}</td>
                         <td>${n(r.buildings)}</td>
                         <td>${n(r.floorAreaSqM)}</td>
-                        <td data-stage=${stageKey(r.stage)}>
-                          ${t(`stage.${stageKey(r.stage)}`)}
-                        </td>
+                        <td data-stage=${stageKey(r.stage)}>${t(`stage.${stageKey(r.stage)}`)}</td>
                         <td>
                           ${n(r.categoryMixWan.basic, 1)}/${n(r.categoryMixWan.improvement, 1)}/${n(
                             r.categoryMixWan.upgrade,

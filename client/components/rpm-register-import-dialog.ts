@@ -164,8 +164,7 @@ export class RpmRegisterImportDialog extends LitElement {
 
   private _word(c: LedgerChange, v: string | number): string {
     if (typeof v === 'number') return String(v);
-    if (c.field === 'stage' || c.field === 'phase')
-      return this._t(`stage.${v}` as MessageKey);
+    if (c.field === 'stage' || c.field === 'phase') return this._t(`stage.${v}` as MessageKey);
     if (c.field === 'category') return this._t(`register.category.${v}` as MessageKey);
     return v;
   }
