@@ -1,5 +1,6 @@
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import proj4 from 'proj4';
+import { mapPositions } from '../geo/map-positions';
 import type { GaussKrugerCrs } from './cgcs2000-gauss-kruger';
 
 /**
@@ -15,18 +16,5 @@ export function projectToGaussKruger<F extends FeatureCollection>(fc: F, crs: Ga
     const [x, y] = forward([p[0]!, p[1]!]);
     return p.length > 2 ? [x!, y!, ...p.slice(2)] : [x!, y!];
   };
-  const walk = (c: unknown): unknown =>
-    Array.isArray(c) && typeof c[0] !== 'object'
-      ? point(c as Position)
-      : (c as unknown[]).map(walk);
-  const geometry = (g: Geometry): Geometry =>
-    g.type === 'GeometryCollection'
-      ? { ...g, geometries: g.geometries.map(geometry) }
-      : ({ ...g, coordinates: walk(g.coordinates) } as Geometry);
-  return {
-    ...fc,
-    features: fc.features.map((f): Feature =>
-      f.geometry ? { ...f, geometry: geometry(f.geometry) } : f,
-    ),
-  };
+  return mapPositions(fc, point);
 }

@@ -1,6 +1,7 @@
 import gcoord from 'gcoord';
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Position } from 'geojson';
 import { InputError } from './input-error';
+import { mapPositions } from './map-positions';
 
 /**
  * Coordinate systems of Chinese web maps: WGS84 (GPS, OSM, what we store), GCJ-02 (国测局
@@ -41,18 +42,5 @@ export function convertCrs<F extends FeatureCollection>(fc: F, from: CrsId, to: 
     const [lon, lat] = gcoord.transform([x!, y!], GCOORD[from], GCOORD[to]) as [number, number];
     return [lon, lat, ...rest];
   };
-  const walk = (c: unknown): unknown =>
-    Array.isArray(c) && typeof c[0] !== 'object'
-      ? point(c as Position)
-      : (c as unknown[]).map(walk);
-  const geometry = (g: Geometry): Geometry =>
-    g.type === 'GeometryCollection'
-      ? { ...g, geometries: g.geometries.map(geometry) }
-      : ({ ...g, coordinates: walk(g.coordinates) } as Geometry);
-  return {
-    ...fc,
-    features: fc.features.map((f): Feature =>
-      f.geometry ? { ...f, geometry: geometry(f.geometry) } : f,
-    ),
-  };
+  return mapPositions(fc, point);
 }
