@@ -50,7 +50,14 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'anonymousRead' | 'sessionTtlHours' | 'chromiumPath' | 'trustProxy' | 'cookieSecure'
+        | 'anonymousRead'
+        | 'sessionTtlHours'
+        | 'chromiumPath'
+        | 'printConcurrency'
+        | 'printMaxQueue'
+        | 'printIdleMs'
+        | 'trustProxy'
+        | 'cookieSecure'
       >
     >;
   db: Database;
