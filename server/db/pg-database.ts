@@ -12,6 +12,12 @@ export async function openPgDatabase(
   maxConnections = 10,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the server dropped (restart, failover, pg_terminate_backend) is an
+  // 'error' event on the pool: without a listener Node would end the process. The pool removes
+  // that client and opens a new connection for the next query, so the app recovers by itself.
+  pool.on('error', (err) => {
+    console.warn(`database connection lost (the pool reconnects): ${err.message}`);
+  });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');
   const query: Queryable['query'] = async <T>(
@@ -31,6 +37,15 @@ export async function openPgDatabase(
     query,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
+      // A checked-out client whose connection dies emits 'error' on itself (the pool listens
+      // only to idle ones): without this listener it would end the process. The query in
+      // flight rejects as well, and that is what the caller sees.
+      const lost = (err: Error) => {
+        broken = true;
+        console.warn(`database connection lost in a transaction: ${err.message}`);
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -43,10 +58,18 @@ export async function openPgDatabase(
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK');
+        // A dropped connection cannot roll back, and needs none: the server ended the
+        // transaction with the connection. Report the first error, not the ROLLBACK's.
+        if (!broken)
+          broken = await client.query('ROLLBACK').then(
+            () => false,
+            () => true,
+          );
         throw err;
       } finally {
-        client.release();
+        client.off('error', lost);
+        // A broken client is destroyed rather than returned to the pool.
+        client.release(broken);
       }
     },
     exec: async (sql) => {
