@@ -100,7 +100,7 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER district_change_upd BEFORE UPDATE ON district FOR EACH ROW
+CREATE TRIGGER district_change_upd AFTER UPDATE ON district FOR EACH ROW
   EXECUTE FUNCTION log_district_row_change();
-CREATE TRIGGER district_change_del BEFORE DELETE ON district FOR EACH ROW
+CREATE TRIGGER district_change_del AFTER DELETE ON district FOR EACH ROW
   EXECUTE FUNCTION log_district_row_change();

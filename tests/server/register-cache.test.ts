@@ -239,6 +239,46 @@ describe('the district register cache', () => {
     },
   );
 
+  it("the district's own row: an update takes effect and is a change; a delete removes it with its log", async () => {
+    await register();
+    const [row] = await t.db.query<{ context: string }>(
+      `UPDATE district SET project_context = 'renovation' WHERE id = $1
+       RETURNING project_context AS context`,
+      [districtId],
+    );
+    expect(row?.context).toBe('renovation');
+    expect((await register()).cache).toBe('miss');
+    // A throwaway district: deleted with its features, and its change log goes with it.
+    const r = await importOsmFile(
+      t.db,
+      resolve(import.meta.dirname, '../../data/beijing-bupt.osm'),
+      {
+        name: '台账缓存测试 (删除)',
+      },
+    );
+    expect(
+      Number(
+        (
+          await t.db.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM district_change WHERE district_id = $1',
+            [r.districtId],
+          )
+        )[0]?.n,
+      ),
+    ).toBeGreaterThan(0);
+    const gone = await t.db.query('DELETE FROM district WHERE id = $1 RETURNING id', [
+      r.districtId,
+    ]);
+    expect(gone).toHaveLength(1);
+    for (const table of ['district', 'feature', 'district_change']) {
+      const [n] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} WHERE ${table === 'district' ? 'id' : 'district_id'} = $1`,
+        [r.districtId],
+      );
+      expect(Number(n!.n)).toBe(0);
+    }
+  });
+
   it('an unknown district is 404 in both languages, and nothing is cached for it', async () => {
     const res = await request(app).get('/api/districts/987654321/register').expect(404);
     expect(res.body.error.message).toMatch(/片区|District/);
