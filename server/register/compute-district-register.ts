@@ -172,7 +172,7 @@ async function districtCoverage(
   const base = parse(
     (
       await catalog.districtFeatures(districtId, {
-        kinds: ['building', 'road', 'footway', 'facility'],
+        kinds: ['building', 'road', 'footway', 'facility', 'gate'],
       })
     ).json,
   ).features.filter((f) => !replaced.has(String(f.properties?.scenarioId)));
@@ -188,7 +188,7 @@ async function districtCoverage(
     footways: of('footway'),
     facilities: of('facility'),
     parking: [],
-    gates: [],
+    gates: of('gate'),
     fireLanes: [],
     obstacles: [],
   };

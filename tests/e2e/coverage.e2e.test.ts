@@ -74,7 +74,7 @@ async function shareOf(page: Page, category: string, area: 'community' | 'distri
 async function mergedView(scenarioId: string, baselineScenarioId: string): Promise<DistrictData> {
   const communities = await getJson<CommunityCollection>('/api/communities?district=1');
   const baseline = await getJson<PlanFeatureCollection>(
-    '/api/districts/1/features?kind=building,road,footway,facility',
+    '/api/districts/1/features?kind=building,road,footway,facility,gate',
   );
   const active = await getJson<PlanFeatureCollection>(`/api/scenarios/${scenarioId}/features`);
   const of = (kind: string) => baseline.features.filter((f) => f.properties.kind === kind);
@@ -86,7 +86,7 @@ async function mergedView(scenarioId: string, baselineScenarioId: string): Promi
     footways: of('footway'),
     facilities: of('facility'),
     parking: [],
-    gates: [],
+    gates: of('gate'),
     fireLanes: [],
     obstacles: [],
   };
