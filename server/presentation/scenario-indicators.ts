@@ -141,7 +141,7 @@ export async function scenarioIndicators(
   const baseline = (await catalog.getScenario(baselineId))!;
   const project = await catalog.projectRules(scenario.districtId);
   const rules = withOverrides(RULES, project.overrides);
-  const fireOptions = fireLaneOptionsOf(rules);
+  const fireOptions = fireLaneOptionsOf(rules, project.context);
   const [baseFc, propFc, baseCheck, propCheck, district] = await Promise.all([
     catalog.scenarioFeatures(baselineId, {}),
     catalog.scenarioFeatures(scenarioId, {}),

@@ -82,9 +82,8 @@ export async function computeDistrictRegister(
   const baselineOf = new Map<number, FeatureCollection>();
   const violationsOf = new Map<number, number>();
   // The district's local rules (本项目地方标准, migration 014), as in every server engine run.
-  const fireOptions = fireLaneOptionsOf(
-    withOverrides(RULES, (await catalog.projectRules(districtId)).overrides),
-  );
+  const project = await catalog.projectRules(districtId);
+  const fireOptions = fireLaneOptionsOf(withOverrides(RULES, project.overrides), project.context);
   for (const row of rows) {
     const scenarioId = row.proposalId ?? row.baselineId;
     if (scenarioId === null) continue;
