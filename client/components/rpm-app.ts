@@ -1,4 +1,5 @@
 import type { RuleOverrides } from '../../domain/standards/rule-override-types';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { ProjectContext } from '../../domain/standards/rules';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { css, html, LitElement, nothing } from 'lit';
@@ -120,6 +121,7 @@ export class RpmApp extends LitElement {
     _tool: { state: true },
     _placingEntrance: { state: true },
     _plannedCommunity: { state: true },
+    _facilityNote: { state: true },
   };
 
   private _locale: Locale = readStoredLocale();
@@ -138,6 +140,11 @@ export class RpmApp extends LitElement {
   private _placingEntrance = false;
   /** The community whose scenarios the planner shows (sticky while the map is used). */
   private _plannedCommunity: CommunityFeature | null = null;
+  /**
+   * Set when the last facility was placed outside the planned community (the school across the
+   * road, issue 12 §3): it counts in this plan's coverage, not as one of the community's own.
+   */
+  private _facilityNote: string | null = null;
   private readonly _planner = new PlannerController(this, () => this._locale);
   private readonly _draft = new ParkingDraftController(this, () => this._draftContext());
   /** The 15-minute life-circle coverage (rpm-coverage-panel, coverage map layers). */
@@ -486,6 +493,7 @@ export class RpmApp extends LitElement {
         ?canRedo=${view.canRedo}
         ?canDelete=${editable && this._selectedActiveFeature() !== null}
         .save=${view.save}
+        .note=${this._facilityNote}
         @rpm-tool-change=${(e: CustomEvent<{ tool: DrawTool }>) => this._setTool(e.detail.tool)}
         @rpm-undo=${() => void this._planner.undo()}
         @rpm-redo=${() => void this._planner.redo()}
@@ -898,6 +906,11 @@ export class RpmApp extends LitElement {
       this._draft.refresh();
     } else if (tool === 'facility') {
       const category = this._coverage.category;
+      const community = this._plannedCommunity;
+      this._facilityNote =
+        community && geometry.type === 'Point' && !booleanPointInPolygon(geometry, community)
+          ? translate(this._locale, 'facility.outsideCommunity')
+          : null;
       await this._planner.create([
         {
           kind: 'facility',

@@ -31,6 +31,7 @@ export class RpmDrawToolbar extends LitElement {
     canRedo: { type: Boolean },
     canDelete: { type: Boolean },
     save: { attribute: false },
+    note: {},
   };
 
   locale: Locale = 'zh-CN';
@@ -40,6 +41,8 @@ export class RpmDrawToolbar extends LitElement {
   canRedo = false;
   canDelete = false;
   save: SaveState = { status: 'idle' };
+  /** A line under the save state about the last placed feature (e.g. outside the community). */
+  note: string | null = null;
 
   static override styles = [
     plannerStyles,
@@ -96,6 +99,13 @@ export class RpmDrawToolbar extends LitElement {
       }
       .status[data-state='saved'] {
         color: rgb(46 125 50);
+      }
+      .note {
+        font-size: var(--rpm-font-size-s);
+        background: rgb(255 248 225 / 0.95);
+        border-radius: var(--rpm-radius-s);
+        padding: 3px 8px;
+        max-width: 28em;
       }
     `,
   ];
@@ -167,7 +177,12 @@ export class RpmDrawToolbar extends LitElement {
         s.error instanceof ApiError || s.error instanceof Error ? s.error.message : String(s.error);
       text = translate(this.locale, 'save.error', { message });
     }
-    return html`<div class="status" role="status" data-state=${s.status}>${text}</div>`;
+    const note =
+      this.note && s.status === 'saved'
+        ? html`<div class="note" data-note>${this.note}</div>`
+        : nothing;
+    return html`<div class="status" role="status" data-state=${s.status}>${text}</div>
+      ${note}`;
   }
 
   private _emit(type: string, detail: unknown): void {

@@ -203,7 +203,13 @@ export class CoverageController implements ReactiveController {
   private _keyOf(view: DistrictData): string {
     const ids = (list: DistrictData['roads']) =>
       list.map((f) => `${String(f.properties.id)}.${String(f.properties.version)}`).join(',');
-    return [view.districtId, ids(view.roads), ids(view.footways), ids(view.buildings)].join('|');
+    return [
+      view.districtId,
+      ids(view.roads),
+      ids(view.footways),
+      ids(view.buildings),
+      ids(view.gates),
+    ].join('|');
   }
 
   private async _build(view: DistrictData, base: DistrictData): Promise<void> {

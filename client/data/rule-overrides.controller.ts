@@ -75,8 +75,9 @@ export class RuleOverridesController implements ReactiveController {
     this.settings = s;
     try {
       const rules = withOverrides(RULES, overridesOfSettings(s));
-      this.options = fireLaneOptionsOf(rules);
-      this.parkingOptions = parkingOptionsOf(rules);
+      const context = s?.context ?? 'new-build';
+      this.options = fireLaneOptionsOf(rules, context);
+      this.parkingOptions = parkingOptionsOf(rules, context);
     } catch {
       this.options = {};
       this.parkingOptions = {};

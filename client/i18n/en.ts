@@ -199,6 +199,8 @@ export const en: Messages = {
   'save.saving': 'Saving…',
   'save.progress': 'Saving {done}/{total}',
   'save.saved': 'Saved',
+  'facility.outsideCommunity':
+    "Outside this community's boundary: it counts in this plan's coverage, not as one of the community's own facilities",
   'save.error': 'Could not save: {message}',
   'parking.title': 'Parking layout',
   'parking.angle': 'Parking angle',

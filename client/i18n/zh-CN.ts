@@ -194,6 +194,7 @@ export const zhCN = {
   'save.saving': '保存中…',
   'save.progress': '保存中 {done}/{total}',
   'save.saved': '已保存',
+  'facility.outsideCommunity': '设施位于本小区范围外: 计入本方案的覆盖率, 不算作本小区的设施',
   'save.error': '保存失败：{message}',
   'parking.title': '停车布局',
   'parking.angle': '停车方式',

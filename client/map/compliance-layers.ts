@@ -11,6 +11,7 @@ export const COMPLIANCE_LAYER_IDS = {
   envelopes: 'fire-lane-envelopes',
   centrelines: 'fire-lane-centrelines',
   violations: 'fire-lane-violations',
+  allowedArcs: 'fire-lane-allowed-arcs',
 } as const;
 
 /** What the map shows of the live fire-lane check. */
@@ -47,7 +48,10 @@ function pathsOf(lanes: readonly Feature[]): LanePath[] {
 /**
  * The fire-lane compliance layers: each lane's clear-width envelope (max(widthM, 4) m wide,
  * translucent red, in metres so it scales with the map), its centreline, and the violations
- * (red errors, orange warnings; the picked one outlined thicker). Only the violations pick.
+ * (red errors, orange warnings; the picked one outlined thicker), and at each bend that fails
+ * the turning radius the arc it allows (`allowedArc`: the tightest centreline arc that stays
+ * on the legs and inside the clear width, check-turning-radius.rule.ts), drawn dark red over
+ * the bend so the planner sees how much the corner must open. Only the violations pick.
  */
 export function buildComplianceLayers(overlay: ComplianceOverlay | undefined): Layer[] {
   if (!overlay) return [];
@@ -84,6 +88,20 @@ export function buildComplianceLayers(overlay: ComplianceOverlay | undefined): L
       widthUnits: 'pixels',
       getColor: [180, 20, 20, 230],
       pickable: false,
+      parameters: { depthCompare: 'always', depthWriteEnabled: false },
+    }),
+    new PathLayer<FireLaneViolation>({
+      id: COMPLIANCE_LAYER_IDS.allowedArcs,
+      data: ((overlay.violations?.features ?? []) as FireLaneViolation[]).filter(
+        (v) => (v.properties.allowedArc?.length ?? 0) > 1,
+      ),
+      getPath: (v) => v.properties.allowedArc as [number, number][],
+      getWidth: (v) => (isPicked(v) ? 4 : 2.5),
+      widthUnits: 'pixels',
+      capRounded: true,
+      getColor: [120, 0, 0, 230],
+      pickable: false,
+      updateTriggers: { getWidth: picked },
       parameters: { depthCompare: 'always', depthWriteEnabled: false },
     }),
     new GeoJsonLayer<FireLaneViolationProps>({

@@ -83,6 +83,11 @@ const communityOf = (p: Record<string, unknown> | null): string | null => {
  *   `accessEstimated`; and a connector edge to
  *   the foot of the perpendicular on the nearest edge, which is split there. Farther than
  *   `maxSnapM` (RULES.lifeCircle.maxAttachDistanceM) from every edge: not attached, unreachable.
+ * - A building without an entrance of its own whose compound has gates (`gates` property,
+ *   "lon,lat;…", district-view-to-coverage-input.ts) walks out through them: one connector per
+ *   gate, as long as the straight walk from the footprint's nearest point to the gate plus the
+ *   gate's own connector to the network, so each walk leaves by the gate that serves it best.
+ *   Flagged `accessEstimated` (the walk inside the compound is a straight line).
  *
  * Deterministic (node and edge ids follow input order); never mutates its input. Throws an
  * InputError for a non-line network feature, bad coordinates, a non-areal building or a
@@ -266,16 +271,46 @@ export function buildWalkingNetwork(
   const accessOf = (
     f: (typeof originFeatures)[number] | (typeof facilityFeatures)[number],
     what: { zh: string; en: string },
-  ): { points: [number, number][]; estimated: boolean } => {
+  ): { points: [number, number][]; estimated: boolean; gates: [number, number][] } => {
     const doors = entrancePoints(f?.properties, projection);
-    if (doors.length > 0) return { points: doors, estimated: false };
+    if (doors.length > 0) return { points: doors, estimated: false, gates: [] };
     return {
       points: accessCandidates(f?.geometry, projection, what),
       estimated: f?.geometry?.type !== 'Point',
+      gates: entrancePoints(f?.properties, projection, 'gates'),
     };
   };
   const originAccess = originFeatures.map((f) => accessOf(f, originWhat));
-  const originSnaps = originAccess.map((a) => snap(a.points));
+  // Where each origin and facility joins the network: one attachment, or one per compound gate
+  // (owner: origin index, then originFeatures.length + facility index; extraM: the walk before
+  // the connector, from the footprint to the gate).
+  type Hit = NearestEdge & { px: number; py: number };
+  const attachments: { owner: number; hit: Hit; extraM: number }[] = [];
+  const ownerAt: ([number, number] | undefined)[] = [];
+  const attachDirectly = (owner: number, points: [number, number][]): void => {
+    const hit = snap(points);
+    if (hit) attachments.push({ owner, hit, extraM: 0 });
+    ownerAt[owner] = hit ? [hit.px, hit.py] : undefined;
+  };
+  originAccess.forEach((a, i) => {
+    let start: [number, number] | undefined;
+    let startM = Infinity;
+    for (const g of a.gates) {
+      const hit = snap([g]);
+      if (!hit) continue;
+      let inside = Infinity;
+      let from: [number, number] = a.points[0]!;
+      for (const p of a.points) {
+        const d = Math.hypot(p[0] - g[0], p[1] - g[1]);
+        if (d < inside) [inside, from] = [d, p];
+      }
+      attachments.push({ owner: i, hit, extraM: inside });
+      if (inside + hit.distM < startM) [startM, start] = [inside + hit.distM, from];
+    }
+    // No gate (or none within maxSnapM of the network): the footprint's nearest point.
+    if (start) ownerAt[i] = start;
+    else attachDirectly(i, a.points);
+  });
   const facilityCategories: FacilityCategoryId[] = facilityFeatures.map((f, i) => {
     const c = f?.properties?.category;
     if (typeof c !== 'string' || facilityCategory(c) === undefined) {
@@ -287,12 +322,13 @@ export function buildWalkingNetwork(
     }
     return c as FacilityCategoryId;
   });
-  const facilitySnaps = facilityFeatures.map((f) => snap(accessOf(f, facilityWhat).points));
-  const snaps = [...originSnaps, ...facilitySnaps];
+  facilityFeatures.forEach((f, i) =>
+    attachDirectly(originFeatures.length + i, accessOf(f, facilityWhat).points),
+  );
+  const snaps = attachments.map((a) => a.hit);
 
   const byEdge = new Map<number, number[]>();
   snaps.forEach((hit, i) => {
-    if (!hit) return;
     const list = byEdge.get(hit.edge);
     if (list) list.push(i);
     else byEdge.set(hit.edge, [i]);
@@ -336,14 +372,18 @@ export function buildWalkingNetwork(
     edgeLen.push((1 - prevT) * lengthM);
   }
   const networkEdgeCount = edgeU.length;
-  const pointNode = new Int32Array(snaps.length).fill(-1);
-  snaps.forEach((hit, i) => {
-    if (!hit) return;
-    const node = nodes.add(hit.px, hit.py);
-    pointNode[i] = node;
-    edgeU.push(node);
+  const owners = originFeatures.length + facilityFeatures.length;
+  const pointNode = new Int32Array(owners).fill(-1);
+  const connectorM = new Float64Array(owners).fill(Infinity);
+  attachments.forEach(({ owner, hit, extraM }, i) => {
+    if (pointNode[owner] === -1) {
+      const [x, y] = ownerAt[owner]!;
+      pointNode[owner] = nodes.add(x, y);
+    }
+    edgeU.push(pointNode[owner]!);
     edgeV.push(projNode[i]!);
-    edgeLen.push(hit.distM);
+    edgeLen.push(extraM + hit.distM);
+    connectorM[owner] = Math.min(connectorM[owner]!, extraM + hit.distM);
   });
 
   // 5. Freeze.
@@ -359,7 +399,7 @@ export function buildWalkingNetwork(
     node: pointNode[i]!,
     households: householdsOf(f.properties),
     communityId: communityOf(f.properties),
-    connectorM: snaps[i]?.distM ?? Infinity,
+    connectorM: connectorM[i]!,
     accessEstimated: originAccess[i]!.estimated,
   }));
   const facilities: AttachedFacility[] = facilityFeatures.map((f, i) => {

@@ -1,4 +1,4 @@
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea, pointToLineDistance } from '@turf/turf';
 import type {
   Feature,
   Geometry,
@@ -34,6 +34,53 @@ export interface DistrictView {
   readonly roads: readonly ViewFeature[];
   readonly footways: readonly ViewFeature[];
   readonly facilities: readonly ViewFeature[];
+  /** Gates (kind `gate`: OSM barrier=gate / lift_gate, entrance=*): compound exits. */
+  readonly gates?: readonly ViewFeature[];
+}
+
+/** A gate residents may walk through: not an emergency exit, not closed or locked. */
+const isWalkableGate = (f: ViewFeature): boolean => {
+  const props = f.properties.props ?? {};
+  return (
+    f.properties.kind === 'gate' &&
+    f.geometry?.type === 'Point' &&
+    props['entrance'] !== 'emergency' &&
+    props['access'] !== 'no' &&
+    props['locked'] !== 'yes'
+  );
+};
+
+/**
+ * Each community's gates: the walkable gates within RULES.lifeCircle.gateOnBoundaryM of its
+ * boundary (inside or out), as the "lon,lat;…" string the network builder reads.
+ */
+function compoundGates(data: DistrictView): Map<string, string> {
+  const out = new Map<string, string>();
+  const gates = (data.gates ?? []).filter(isWalkableGate);
+  if (gates.length === 0) return out;
+  const maxM = RULES.lifeCircle.gateOnBoundaryM.value;
+  for (const c of data.communities) {
+    const rings =
+      c.geometry.type === 'Polygon' ? c.geometry.coordinates : c.geometry.coordinates.flat();
+    const on = gates.filter((g) =>
+      rings.some(
+        (ring) =>
+          ring.length >= 2 &&
+          pointToLineDistance(
+            g.geometry as Point,
+            { type: 'LineString', coordinates: ring },
+            { units: 'meters' },
+          ) <= maxM,
+      ),
+    );
+    if (on.length > 0) {
+      out.set(
+        String(c.properties.id),
+        on.map((g) => (g.geometry as Point).coordinates.slice(0, 2).join(',')).join(';'),
+      );
+    }
+  }
+  return out;
 }
 
 /**
@@ -94,6 +141,10 @@ const isResidential = (f: ViewFeature): boolean =>
  * (footprint × levels, RULES.importEstimates.defaultLevels when untagged). A building outside
  * every community gets floor area / RULES.importEstimates.floorAreaPerHouseholdSqM households,
  * as does every building of a community without a count. Origin ids are the building ids.
+ *
+ * Walk starts: a building's mapped entrances (`props.entrances`); a building without one in a
+ * community with gates (compoundGates) gets them as `gates`: it walks out through them
+ * (build-walking-network.ts).
  */
 export function districtToCoverageInput(data: DistrictView): CoverageInput {
   const network: Feature<LineString | MultiLineString>[] = [];
@@ -143,6 +194,7 @@ export function districtToCoverageInput(data: DistrictView): CoverageInput {
     if (typeof id === 'string')
       areaOf.set(id, (areaOf.get(id) ?? 0) + Number(o.properties?.['floorAreaSqM']));
   }
+  const gatesOf = compoundGates(data);
   const householdsOf = new Map(
     data.communities.map((c) => [String(c.properties.id), c.properties.households]),
   );
@@ -161,7 +213,9 @@ export function districtToCoverageInput(data: DistrictView): CoverageInput {
         // Mapped doors (the importer's "lon,lat;…"), where walks start: entrance-points.ts.
         ...(typeof o.properties?.['entrances'] === 'string'
           ? { entrances: o.properties['entrances'] }
-          : {}),
+          : typeof communityId === 'string' && gatesOf.has(communityId)
+            ? { gates: gatesOf.get(communityId) }
+            : {}),
       },
     };
   });

@@ -1,6 +1,7 @@
 import type { XY } from '../geo/local-projection';
 import { RULES } from '../standards/rules';
 import type { LaneEdge, LaneNetwork, LaneNode } from './build-lane-network';
+import { bendArc } from './bend-arc';
 import { envelopeRadiusM } from './envelope-radius';
 import { makeViolation, roundM } from './make-violation';
 import { achievableRadiusM, BEND_MIN_RAD, deflectionRad, tangentRoomM } from './tangent-room';
@@ -36,7 +37,8 @@ const legFrom = (e: LaneEdge, node: number, atEnd: boolean): readonly XY[] =>
  * lane piece, and at every junction node for each pair of pieces meeting there (a vehicle may
  * turn from any piece onto any other): one violation per place, the worst turn, located at the
  * bend; the required radius is the largest of the lanes meeting there. Public road junctions
- * are not checked (their kerb radii are not in the data).
+ * are not checked (their kerb radii are not in the data). Each violation carries the arc the
+ * bend allows (`allowedArc`, bend-arc.ts) for the map.
  */
 export function checkTurningRadius(
   scenario: Scenario,
@@ -46,9 +48,19 @@ export function checkTurningRadius(
   const rule = RULES.fireLane.minTurningRadiusM;
   const out: FireLaneViolation[] = [];
   const free = (n: number): boolean => (network.nodes[n] as LaneNode).edges.length === 1;
-  const report = (xy: XY, lanes: LaneM[], radiusM: number, deflection: number): void => {
+  const report = (
+    legs: readonly [XY, XY, XY],
+    lanes: LaneM[],
+    radiusM: number,
+    deflection: number,
+  ): void => {
+    const xy = legs[1];
     const required = Math.max(...lanes.map((l) => requiredRadiusM(l, opts)));
     if (radiusM >= required - 1e-6) return;
+    // The arc the bend allows, for the map (a zero radius draws nothing).
+    const arc = bendArc(legs[0], legs[1], legs[2], radiusM).map(
+      (p) => scenario.projection.toLonLat(p) as [number, number],
+    );
     const ids = [...new Set(lanes.map((l) => l.id))];
     const deg = Math.round((deflection * 180) / Math.PI);
     out.push(
@@ -62,6 +74,7 @@ export function checkTurningRadius(
         unit: 'm',
         messageZh: `消防车道 ${ids.join('/')} 转弯 ${deg}° 处可实现的转弯半径 ${roundM(radiusM)} m, 小于 ${required} m`,
         messageEn: `Fire lane ${ids.join('/')}: the ${deg}° bend allows a ${roundM(radiusM)} m turning radius, below ${required} m`,
+        ...(arc.length > 1 ? { allowedArc: arc } : {}),
       }),
     );
   };
@@ -78,7 +91,7 @@ export function checkTurningRadius(
         achievableRadiusM(Math.min(back, ahead), th),
         envelopeRadiusM(lane.widthM, th),
       );
-      report(p[i] as XY, [lane], r, th);
+      report([p[i - 1] as XY, p[i] as XY, p[i + 1] as XY], [lane], r, th);
     }
   }
 
@@ -98,7 +111,7 @@ export function checkTurningRadius(
         lane: scenario.lanes[e.lane] as LaneM,
       });
     }
-    let worst: { r: number; th: number; lanes: LaneM[] } | undefined;
+    let worst: { r: number; th: number; lanes: LaneM[]; legs: [XY, XY, XY] } | undefined;
     for (let a = 0; a < legs.length; a++)
       for (let b = a + 1; b < legs.length; b++) {
         const la = legs[a] as (typeof legs)[number];
@@ -119,9 +132,9 @@ export function checkTurningRadius(
           !worst ||
           r - need < worst.r - Math.max(...worst.lanes.map((l) => requiredRadiusM(l, opts)))
         )
-          worst = { r, th, lanes };
+          worst = { r, th, lanes, legs: [la.leg[1] as XY, node.xy, lb.leg[1] as XY] };
       }
-    if (worst) report(node.xy, worst.lanes, worst.r, worst.th);
+    if (worst) report(worst.legs, worst.lanes, worst.r, worst.th);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { OverriddenRule } from '../standards/rule-override-types';
-import type { Rules } from '../standards/rules';
+import type { ProjectContext, Rule, Rules } from '../standards/rules';
 import type { FireLaneOptions } from './types';
 
 /** RULES.fireLane numbers that are also FireLaneOptions (same names; see resolveFireLaneOptions). */
@@ -27,13 +27,21 @@ const NUMERIC_OPTIONS = new Set<string>([
 /**
  * The fire-lane engine options a project's rules imply (rules from withOverrides): one option
  * per overridden RULES.fireLane number the engine reads; {} for the plain table, so the engine
- * falls back on its defaults. Pure.
+ * falls back on its defaults. In a `renovation` project a rule with a cited renovation value
+ * (Rule.renovation) gives that value unless overridden; RULES has none yet (issue 12 §1: no
+ * renovation threshold was found in a checked clause), so today both contexts agree. Pure.
  */
-export function fireLaneOptionsOf(rules: Rules): FireLaneOptions {
+export function fireLaneOptionsOf(
+  rules: Rules,
+  context: ProjectContext = 'new-build',
+): FireLaneOptions {
   const out: Record<string, number> = {};
   for (const [name, r] of Object.entries(rules.fireLane)) {
-    const o = r as Partial<OverriddenRule<number>>;
-    if (o.overridden === true && NUMERIC_OPTIONS.has(name)) out[name] = o.value!;
+    if (!NUMERIC_OPTIONS.has(name)) continue;
+    const o = r as Partial<OverriddenRule<number>> & Rule<number>;
+    // A project's own override wins; else, in a renovation project, a cited renovation value.
+    if (o.overridden === true) out[name] = o.value;
+    else if (context === 'renovation' && o.renovation) out[name] = o.renovation.value;
   }
   return out as FireLaneOptions;
 }

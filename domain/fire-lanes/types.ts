@@ -89,6 +89,11 @@ export interface FireLaneViolationProps {
   readonly verify?: true;
   /** The code that governs where two apply (rules table `governs`, e.g. GB 55037-2022). */
   readonly governs?: string;
+  /**
+   * turning-radius: the centreline arc the bend allows (radius = measured, tangent to both
+   * legs; bend-arc.ts), WGS84 [lon, lat] points, for the map to draw beside the required one.
+   */
+  readonly allowedArc?: readonly (readonly [number, number])[];
 }
 
 export type FireLaneViolation = Feature<Geometry, FireLaneViolationProps>;

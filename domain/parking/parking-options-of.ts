@@ -1,5 +1,5 @@
 import type { OverriddenRule } from '../standards/rule-override-types';
-import type { Rules } from '../standards/rules';
+import type { ProjectContext, Rule, Rules } from '../standards/rules';
 import type { ParkingLayoutOptions } from './types';
 
 /** RULES.parking numbers that are also ParkingLayoutOptions (same names). */
@@ -8,13 +8,20 @@ const NUMERIC_OPTIONS = new Set<string>(['accessibleMinShare', 'accessibleAisleM
 /**
  * The parking generator options a project's rules imply (rules from withOverrides, issue 12
  * §1): one option per overridden RULES.parking number the generator takes as an option; {} for
- * the plain table. Pure.
+ * the plain table. In a `renovation` project a rule with a cited renovation value
+ * (Rule.renovation) gives that value unless overridden. Pure.
  */
-export function parkingOptionsOf(rules: Rules): ParkingLayoutOptions {
+export function parkingOptionsOf(
+  rules: Rules,
+  context: ProjectContext = 'new-build',
+): ParkingLayoutOptions {
   const out: Record<string, number> = {};
   for (const [name, r] of Object.entries(rules.parking)) {
-    const o = r as Partial<OverriddenRule<number>>;
-    if (o.overridden === true && NUMERIC_OPTIONS.has(name)) out[name] = o.value!;
+    if (!NUMERIC_OPTIONS.has(name)) continue;
+    const o = r as Partial<OverriddenRule<number>> & Rule<number>;
+    // A project's own override wins; else, in a renovation project, a cited renovation value.
+    if (o.overridden === true) out[name] = o.value;
+    else if (context === 'renovation' && o.renovation) out[name] = o.renovation.value;
   }
   return out as ParkingLayoutOptions;
 }

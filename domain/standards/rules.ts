@@ -356,6 +356,17 @@ export const RULES = {
      * building entrance lies within (walking-isochrones.ts). The bands themselves are the tiers
      * above (300 / 500 / 1000 m, labelled 5 / 10 / 15 分钟): one vocabulary for both.
      */
+    /**
+     * Compound gates as walk starts: a gate (OSM barrier=gate / lift_gate, entrance=*) counts as
+     * a gate of a 小区 when it lies within this distance (m) of the community's boundary (the
+     * fence is mapped a few metres off the landuse outline: 2–14 m in the demo district). A
+     * residential building without an entrance of its own then walks out through the gates
+     * (build-walking-network.ts): straight to a gate, then the network. Product choice.
+     */
+    gateOnBoundaryM: rule(
+      15,
+      '产品取值: 门禁点距小区边界 ≤ 15 m 视为该小区的出入口 (围墙常偏离用地边界数米), 可调',
+    ),
     isochroneBufferM: rule(
       50,
       '产品取值: 等时圈轮廓 = 可达道路两侧各 50 m (临街建筑入口范围), 可调',

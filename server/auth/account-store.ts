@@ -63,6 +63,7 @@ const SCOPE_ENTITY: Record<Scope, string> = {
   'feature-edit': 'feature',
   community: 'community',
   'register-item': 'register-item',
+  district: 'district',
 };
 
 export function makeAccountStore(db: Database): AccountStore {

@@ -26,6 +26,16 @@ export const notAssigned = (communityId: number | null): ApiError =>
     { communityId },
   );
 
+export const notAssignedToDistrict = (districtId: number): ApiError =>
+  new ApiError(
+    'FORBIDDEN',
+    {
+      zh: '您未被分配到该片区的任何小区, 不能修改其规则',
+      en: 'You are not assigned to any community of this district and may not change its rules',
+    },
+    { districtId },
+  );
+
 export const proposalLocked = (state: string): ApiError =>
   new ApiError(
     'PROPOSAL_LOCKED',

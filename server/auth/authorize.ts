@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { notFound } from '../http/api-error';
 import type { AccountStore, ScopeTarget } from './account-store';
-import { notAssigned, proposalLocked, unauthenticated } from './auth-errors';
+import { notAssigned, notAssignedToDistrict, proposalLocked, unauthenticated } from './auth-errors';
 import { matchPermission, type Scope } from './permissions';
 import { checkRole } from './require-role';
 import { currentUser } from './session-user';
@@ -13,6 +13,7 @@ const WHAT: Record<Scope, { zh: string; en: string }> = {
   'feature-edit': { zh: '要素', en: 'Feature' },
   community: { zh: '小区', en: 'Community' },
   'register-item': { zh: '改造项目', en: 'Register item' },
+  district: { zh: '片区', en: 'District' },
 };
 
 /** What res.locals.scope holds after authorize(): the community and scenario a write touches. */
@@ -55,7 +56,7 @@ export function authorize(deps: {
 /**
  * The scope check of a write, for routes whose target is not in the path (e.g. the survey
  * commit names its scenario in the body): the target exists, a planner is assigned to its
- * community, and `-edit` scopes refuse a proposal under review or approved.
+ * community (for a `district` scope: to any community of the district), and `-edit` scopes refuse a proposal under review or approved.
  */
 export async function checkScope(
   accounts: Pick<AccountStore, 'resolveScope'>,
@@ -67,7 +68,8 @@ export async function checkScope(
   const target = await accounts.resolveScope(scope, id, user.id);
   if (!target) throw notFound(WHAT[scope], id);
   found?.(target);
-  if (user.role === 'planner' && !target.assigned) throw notAssigned(target.communityId);
+  if (user.role === 'planner' && !target.assigned)
+    throw scope === 'district' ? notAssignedToDistrict(id) : notAssigned(target.communityId);
   if (
     (scope === 'scenario-edit' || scope === 'feature-edit') &&
     target.kind === 'proposal' &&

@@ -16,7 +16,13 @@ export type Access = 'public' | 'read' | readonly Role[];
  * `…-edit` scopes also refuse edits to a proposal under review or approved (409 PROPOSAL_LOCKED).
  */
 export type Scope =
-  'baseline' | 'scenario' | 'scenario-edit' | 'feature-edit' | 'community' | 'register-item';
+  | 'baseline'
+  | 'scenario'
+  | 'scenario-edit'
+  | 'feature-edit'
+  | 'community'
+  | 'register-item'
+  | 'district';
 
 export interface Permission {
   readonly method: Method;
@@ -113,7 +119,13 @@ export const PERMISSIONS: readonly Permission[] = [
   // ── END parking-existing ──
   // ── BEGIN rule-overrides (issue 12 §1): a district's local rules (本项目地方标准) ──
   { method: 'GET', path: '/api/districts/:id/rule-overrides', access: 'read' },
-  { method: 'PUT', path: '/api/districts/:id/rule-overrides', access: EDITORS },
+  // A district's rules bind every community in it: a planner must be assigned to one of them.
+  {
+    method: 'PUT',
+    path: '/api/districts/:id/rule-overrides',
+    access: EDITORS,
+    scope: 'district',
+  },
   // ── END rule-overrides ──
 
   // Review workflow.

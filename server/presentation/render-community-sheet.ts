@@ -61,6 +61,9 @@ const TEXT = {
     warnings: '提示',
     coverage: '15分钟生活圈覆盖率 (GB 50180-2018)',
     min15: '15分钟全部设施',
+    dataEdge: '数据边缘',
+    dataEdgeNote:
+      '该社区 1 km 范围超出数据范围: 覆盖率不完整 (≥ 为下限), 不代表服务缺口; 补充周边设施后再定',
     budget: '预算与阶段',
     budgetWan: '预算 (万元)',
     release: '资金拨付',
@@ -107,6 +110,9 @@ const TEXT = {
     warnings: 'warnings',
     coverage: '15-minute life circle coverage (GB 50180-2018)',
     min15: 'all 15-min facilities',
+    dataEdge: 'data edge',
+    dataEdgeNote:
+      "this community's 1 km buffer leaves the data: shares are incomplete (≥: lower bounds), not service gaps; add the facilities around it first",
     budget: 'Budget and phase',
     budgetWan: 'Budget (10k CNY)',
     release: 'Fund release',
@@ -182,6 +188,9 @@ const CHANGE_STYLE = {
 
 const pct = (x: number | null | undefined): string =>
   x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
+/** A share that may be too low (data edge): printed as a lower bound. */
+const atLeast = (x: number | null | undefined, incomplete: boolean): string =>
+  incomplete && x !== null && x !== undefined && x < 1 ? `≥${pct(x)}` : pct(x);
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /**
@@ -216,14 +225,17 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
   ]);
   const p = ind.parking;
   const fl = ind.fireLanes;
+  // Data edge (issue 12 §3): the shares are lower bounds, marked so and not read as gaps.
+  const edge = ind.coverage.baseline.dataEdge || ind.coverage.proposal.dataEdge;
+  const share = (x: number | null | undefined): string => atLeast(x, edge);
   const cats = FACILITY_CATEGORIES.filter((k) => k.id in ind.coverage.baseline.byCategory);
   const bars = cats
     .map((k) => {
       const b = ind.coverage.baseline.byCategory[k.id] ?? 0;
       const a = ind.coverage.proposal.byCategory[k.id] ?? 0;
-      return `<div class="bar"><span class="lbl">${esc(lang === 'zh' ? k.nameZh : k.nameEn)} ≤${k.maxDistanceM} m</span>
+      return `<div class="bar${edge ? ' incomplete' : ''}"><span class="lbl">${esc(lang === 'zh' ? k.nameZh : k.nameEn)} ≤${k.maxDistanceM} m</span>
 <span class="track"><i class="b" style="width:${(b * 100).toFixed(1)}%"></i><i class="a" style="width:${(a * 100).toFixed(1)}%"></i></span>
-<span class="v">${pct(b)} → ${pct(a)}</span></div>`;
+<span class="v">${share(b)} → ${share(a)}</span></div>`;
     })
     .join('');
   const stageIdx = RENEWAL_STAGES.indexOf(c.stage as (typeof RENEWAL_STAGES)[number]);
@@ -266,7 +278,8 @@ export function renderCommunitySheet(input: SheetInput, lang: 'zh' | 'en'): stri
   </div>
   <div>
     <h2>${esc(t.coverage)}</h2>
-    <p class="min15">${esc(t.min15)}: ${pct(ind.coverage.baseline.min15Share)} → <strong>${pct(ind.coverage.proposal.min15Share)}</strong></p>
+    ${edge ? `<p class="data-edge" data-data-edge>⚠ ${esc(t.dataEdge)}: ${esc(t.dataEdgeNote)}</p>` : ''}
+    <p class="min15">${esc(t.min15)}: ${share(ind.coverage.baseline.min15Share)} → <strong>${share(ind.coverage.proposal.min15Share)}</strong></p>
     <div class="bars">${bars || `<p>${esc(t.none)}</p>`}</div>
   </div>
 </div>

@@ -35,6 +35,12 @@ export interface CoverageSide {
   byCategory: Record<string, number>;
   /** Share with every category of the 15-minute tier within reach (GB 50180-2018 §2.0.2). */
   min15Share: number | null;
+  /**
+   * The community's 1 km buffer leaves the data's extent (AreaSummary.dataEdge,
+   * summarize-coverage.ts): facilities just outside are not in the data, so the shares are
+   * incomplete (lower bounds), not gaps.
+   */
+  dataEdge: boolean;
 }
 
 /** Before/after numbers of one scenario against its baseline, from the shared domain engines. */
@@ -64,6 +70,7 @@ const coverageSide = (area: AreaSummary | undefined): CoverageSide => ({
     Object.entries(area?.byCategory ?? {}).map(([c, s]) => [c, s.share]),
   ),
   min15Share: area?.byTier.min15?.share ?? null,
+  dataEdge: area?.dataEdge === true,
 });
 
 /**
@@ -93,6 +100,7 @@ function communityCoverage(
     roads: of('road'),
     footways: of('footway'),
     facilities: of('facility'),
+    gates: of('gate'),
   });
   const id = String(communityId);
   const origins = input.origins.features.filter((o) => o.properties?.['communityId'] === id);
@@ -133,7 +141,7 @@ export async function scenarioIndicators(
   const baseline = (await catalog.getScenario(baselineId))!;
   const project = await catalog.projectRules(scenario.districtId);
   const rules = withOverrides(RULES, project.overrides);
-  const fireOptions = fireLaneOptionsOf(rules);
+  const fireOptions = fireLaneOptionsOf(rules, project.context);
   const [baseFc, propFc, baseCheck, propCheck, district] = await Promise.all([
     catalog.scenarioFeatures(baselineId, {}),
     catalog.scenarioFeatures(scenarioId, {}),

@@ -27,6 +27,7 @@ export function sheetDocument(title: string, sheets: string[], lang: 'zh' | 'en'
   table.ledger { border-collapse: collapse; width: 100%; } .ledger td, .ledger th { border: 1px solid #d5dae0; padding: 3px 6px; text-align: right; }
   .ledger th { background: #eef2f6; font-weight: normal; } td.net { font-weight: bold; }
   p.existing-sources, p.cleared { font-size: 11px; color: #555; margin: 2px 0; } .estimated { color: #9e6900; }
+  p.data-edge { font-size: 11px; color: #9e6900; margin: 2px 0; } .bar.incomplete .track { opacity: 0.55; }
   .bar { display: grid; grid-template-columns: 42mm 1fr 18mm; align-items: center; gap: 4px; margin: 2px 0; font-size: 10px; }
   .track { position: relative; height: 9px; background: #eef2f6; } .track i { position: absolute; left: 0; height: 4px; }
   .track i.b { top: 0; background: #9aa5b1; } .track i.a { bottom: 0; background: #2e7dd7; } .v { text-align: right; }

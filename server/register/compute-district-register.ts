@@ -82,9 +82,8 @@ export async function computeDistrictRegister(
   const baselineOf = new Map<number, FeatureCollection>();
   const violationsOf = new Map<number, number>();
   // The district's local rules (本项目地方标准, migration 014), as in every server engine run.
-  const fireOptions = fireLaneOptionsOf(
-    withOverrides(RULES, (await catalog.projectRules(districtId)).overrides),
-  );
+  const project = await catalog.projectRules(districtId);
+  const fireOptions = fireLaneOptionsOf(withOverrides(RULES, project.overrides), project.context);
   for (const row of rows) {
     const scenarioId = row.proposalId ?? row.baselineId;
     if (scenarioId === null) continue;
@@ -172,7 +171,7 @@ async function districtCoverage(
   const base = parse(
     (
       await catalog.districtFeatures(districtId, {
-        kinds: ['building', 'road', 'footway', 'facility'],
+        kinds: ['building', 'road', 'footway', 'facility', 'gate'],
       })
     ).json,
   ).features.filter((f) => !replaced.has(String(f.properties?.scenarioId)));
@@ -188,7 +187,7 @@ async function districtCoverage(
     footways: of('footway'),
     facilities: of('facility'),
     parking: [],
-    gates: [],
+    gates: of('gate'),
     fireLanes: [],
     obstacles: [],
   };

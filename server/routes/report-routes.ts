@@ -37,7 +37,7 @@ async function checkScenario(catalog: Catalog, id: number): Promise<Checked> {
   return {
     scenario,
     features,
-    result: checkFireLanes(features, fireLaneOptionsOf(rules)),
+    result: checkFireLanes(features, fireLaneOptionsOf(rules, project.context)),
     rules: { context: project.context, overrides: listOverrides(rules) },
   };
 }

@@ -45,7 +45,8 @@ const answer = (districtId: number, stored: StoredProjectRules) => {
 /**
  * Project-level rule overrides of a district (issue 12 §1): a city's stricter local rules, each
  * with its source. `GET /api/districts/:id/rule-overrides` (anyone who reads) and `PUT` {context?,
- * overrides} (planner, admin: replaces the whole set, validated by withOverrides; audited). The
+ * overrides} (admin, or a planner assigned to a community of the district: the 'district'
+ * scope of permissions.ts; replaces the whole set, validated by withOverrides; audited). The
  * server's engine runs read them through catalog.projectRules.
  */
 export function ruleOverrideRoutes(deps: { ruleOverrides: RuleOverrideStore }): Router {

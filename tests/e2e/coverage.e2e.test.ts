@@ -74,7 +74,7 @@ async function shareOf(page: Page, category: string, area: 'community' | 'distri
 async function mergedView(scenarioId: string, baselineScenarioId: string): Promise<DistrictData> {
   const communities = await getJson<CommunityCollection>('/api/communities?district=1');
   const baseline = await getJson<PlanFeatureCollection>(
-    '/api/districts/1/features?kind=building,road,footway,facility',
+    '/api/districts/1/features?kind=building,road,footway,facility,gate',
   );
   const active = await getJson<PlanFeatureCollection>(`/api/scenarios/${scenarioId}/features`);
   const of = (kind: string) => baseline.features.filter((f) => f.properties.kind === kind);
@@ -86,7 +86,7 @@ async function mergedView(scenarioId: string, baselineScenarioId: string): Promi
     footways: of('footway'),
     facilities: of('facility'),
     parking: [],
-    gates: [],
+    gates: of('gate'),
     fireLanes: [],
     obstacles: [],
   };
@@ -134,6 +134,8 @@ describe('15-minute life-circle coverage in headless Chromium against the real s
     await expect
       .poll(async () => (await shareOf(page, 'elderly_care', 'community')).share)
       .toBeGreaterThan(0);
+    // Inside the community: no "outside" note.
+    expect(await page.locator('rpm-draw-toolbar [data-note]').count()).toBe(0);
     const now = await shareOf(page, 'elderly_care', 'community');
     const district = await shareOf(page, 'elderly_care', 'district');
     expect(now.delta).toBe(now.share);
@@ -159,7 +161,7 @@ describe('15-minute life-circle coverage in headless Chromium against the real s
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...input, options: { categories: ['elderly_care'] } }),
     });
-    expect(response.status).toBe(200);
+    expect(response.status, await response.clone().text()).toBe(200);
     const { summary } = (await response.json()) as {
       summary: { district: AreaSummary; communities: AreaSummary[] };
     };
@@ -206,6 +208,63 @@ describe('15-minute life-circle coverage in headless Chromium against the real s
       .poll(async () => (await shareOf(page, 'elderly_care', 'community')).share)
       .toBe(now.share);
     expect((await shareOf(page, 'elderly_care', 'community')).delta).toBe(now.share);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('adds the station across the road, outside the community, and sees the share rise (issue 12 §3)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await loginAs(page, 'planner', base);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await openPlanner(page, '静淑苑');
+    await page.locator('rpm-scenario-panel [data-action="new-proposal"]').click();
+    const active = page.locator('rpm-scenario-panel li[data-active]');
+    await active.locator('.tag', { hasText: '方案' }).waitFor();
+    const scenarioId = (await active.getAttribute('data-scenario-id'))!;
+    await page.locator('rpm-map[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.locator('rpm-coverage-panel [data-action="toggle-coverage"]').click();
+    await bar(page, 'elderly_care', 'community').waitFor({ timeout: 60_000 });
+    await page
+      .locator('rpm-coverage-panel select[data-control="category"]')
+      .selectOption('elderly_care');
+    expect((await shareOf(page, 'elderly_care', 'community')).share).toBe(0);
+
+    // On 学清路's service side, ≈ 60 m east of 静淑苑's boundary, inside no community
+    // (tests/server/sheet-routes.test.ts checks that against the stored boundaries).
+    await page.locator('rpm-draw-toolbar [data-tool="facility"]').click();
+    await page.locator('rpm-draw-toolbar [data-tool="facility"][aria-pressed="true"]').waitFor();
+    const { x, y } = await centreOn(page, [116.346, 40.005]);
+    await page.waitForTimeout(300);
+    await page.mouse.move(x, y, { steps: 4 });
+    await page.mouse.click(x, y);
+    await page.locator('rpm-draw-toolbar .status[data-state="saved"]').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => (await shareOf(page, 'elderly_care', 'community')).share)
+      .toBeGreaterThan(0);
+    // The planner is told it lies outside: it counts here, not as the community's own.
+    expect(await page.locator('rpm-draw-toolbar [data-note]').textContent()).toContain(
+      '本小区范围外',
+    );
+
+    // Stored in the proposal, outside the community's outline.
+    const saved = await getJson<PlanFeatureCollection>(
+      `/api/scenarios/${scenarioId}/features?kind=facility`,
+    );
+    const added = saved.features.filter((f) => f.properties.category === 'elderly_care');
+    expect(added).toHaveLength(1);
+    const [lon, lat] = (added[0]!.geometry as { coordinates: number[] }).coordinates;
+    expect(lon).toBeGreaterThan(116.3453); // 静淑苑's east edge
+    expect(Math.abs(lon! - 116.346)).toBeLessThan(0.0001);
+    expect(Math.abs(lat! - 40.005)).toBeLessThan(0.0001);
+
+    const { version } = await getJson<{ version: number }>(`/api/scenarios/${scenarioId}`);
+    const status = await page.evaluate(
+      async ([id, v]) =>
+        (await fetch(`/api/scenarios/${id}?version=${v}`, { method: 'DELETE' })).status,
+      [scenarioId, String(version)] as const,
+    );
+    expect(status).toBe(204);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

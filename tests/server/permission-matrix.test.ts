@@ -184,6 +184,48 @@ describe('the permission matrix: every route of the table × every role', () => 
     }
   });
 
+  it("keeps a district's rules to its own planners: PUT rule-overrides needs an assignment in the district (issue 12)", async () => {
+    const admin = agents.get('admin')!;
+    const planner = agents.get('planner')!;
+    const name = `rules-outsider-${process.pid}`;
+    await admin
+      .post('/api/users')
+      .send({
+        username: name,
+        displayName: '外区规划师',
+        role: 'planner',
+        password: 'outsider-secret-1',
+        communityIds: [],
+      })
+      .expect(201);
+    const url = `/api/districts/${ids.district}/rule-overrides`;
+    const body = (value: number) => ({
+      overrides: { 'fireLane.minClearWidthM': { value, source: '某市地方标准 §5.1' } },
+    });
+    try {
+      const outsider = request.agent(app);
+      await outsider
+        .post('/api/auth/login')
+        .send({ username: name, password: 'outsider-secret-1' })
+        .expect(200);
+      const refused = await outsider.put(url).send(body(4.5)).expect(403);
+      expect(refused.body.error.code).toBe('FORBIDDEN');
+      expect(refused.body.error.message).toContain('片区');
+      expect((await outsider.get(url).expect(200)).body.overrides).toEqual([]);
+      // Nothing written; an unknown district is 404 before the assignment is asked.
+      await outsider.put('/api/districts/999999999/rule-overrides').send(body(4.5)).expect(404);
+      // The demo planner (assigned in this district) and the admin may.
+      const mine = await planner.put(url).send(body(4.5)).expect(200);
+      expect(mine.body.overrides.map((o: { key: string }) => o.key)).toEqual([
+        'fireLane.minClearWidthM',
+      ]);
+      await admin.put(url).send({ overrides: {} }).expect(200);
+    } finally {
+      await admin.put(url).send({ overrides: {} });
+      await t.db.query('DELETE FROM app_user WHERE username = $1', [name]);
+    }
+  });
+
   it('covers every route the app mounts (no endpoint without an entry)', () => {
     interface Layer {
       route?: { path: string; methods: Record<string, boolean> };

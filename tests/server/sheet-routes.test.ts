@@ -2,6 +2,13 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCommunitySheet } from '../../server/presentation/render-community-sheet';
+import type { ScenarioIndicators } from '../../server/presentation/scenario-indicators';
+
+/** GET /api/scenarios/:id/indicators: the indicators with the diff's summary as `changes`. */
+type IndicatorsBody = Omit<ScenarioIndicators, 'diff'> & {
+  changes: ScenarioIndicators['diff']['summary'];
+};
 import { loginAs } from '../helpers/login-as';
 import { makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -134,6 +141,120 @@ describe('one-page sheet per community', () => {
     expect(text[0]).toContain('停车账');
     expect(text[0]).toContain('一页纸方案');
   }, 60_000);
+
+  it('a data-edge community prints 数据边缘 and its shares as lower bounds, not gaps (issue 12 §3)', async () => {
+    // 静淑苑 reaches past the extract's west edge (116.34403 E): its 1 km buffer leaves the data.
+    const ind = (await planner.get(`/api/scenarios/${proposalId}/indicators`).expect(200))
+      .body as IndicatorsBody;
+    expect(ind.coverage.baseline.dataEdge).toBe(true);
+    expect(ind.coverage.proposal.dataEdge).toBe(true);
+    const zh = await request(app)
+      .get(`/report/communities/${communityId}/sheet?scenario=${proposalId}`)
+      .expect(200);
+    expect(zh.text).toContain('⚠ 数据边缘');
+    expect(zh.text).toContain('覆盖率不完整');
+    // Every share under 100 % is printed as a lower bound: no bare "0%" reads as a gap.
+    const values = [...zh.text.matchAll(/<span class="v">([^<]*)<\/span>/g)].map((m) => m[1]!);
+    expect(values.length).toBeGreaterThan(0);
+    for (const v of values) {
+      for (const side of v.split(' → ')) expect(side).toMatch(/^(≥\d+%|100%|–)$/);
+    }
+    expect(values.some((v) => v.includes('≥0%'))).toBe(true);
+    expect(zh.text.match(/class="bar incomplete"/g)).toHaveLength(values.length);
+    const en = await request(app)
+      .get(`/report/communities/${communityId}/sheet?scenario=${proposalId}&lang=en`)
+      .expect(200);
+    expect(en.text).toContain('⚠ data edge');
+    // The same sheet without the flag: plain shares, no mark.
+    const { changes, ...rest } = ind;
+    const inside: ScenarioIndicators = {
+      ...rest,
+      diff: { type: 'FeatureCollection', features: [], summary: changes },
+      coverage: {
+        baseline: { ...ind.coverage.baseline, dataEdge: false },
+        proposal: { ...ind.coverage.proposal, dataEdge: false },
+      },
+    };
+    const empty = { type: 'FeatureCollection' as const, features: [] };
+    const plain = renderCommunitySheet(
+      {
+        community: {
+          name: '静淑苑',
+          builtYear: null,
+          households: null,
+          buildingCount: null,
+          floorAreaSqM: null,
+          stage: null,
+          budgetWan: null,
+        },
+        districtName: '海淀',
+        outline: null,
+        indicators: inside,
+        before: empty,
+        after: empty,
+      },
+      'zh',
+    );
+    expect(plain).not.toContain('数据边缘');
+    expect(plain).not.toContain('≥');
+    expect(plain).toMatch(/<span class="v">0% → 0%<\/span>/);
+  });
+
+  it('a facility added outside the community (across its east road) is kept in the proposal and raises its shares (issue 12 §3)', async () => {
+    // On 学清路's service side, ≈ 60 m east of 静淑苑's boundary, inside no community.
+    const at = [116.346, 40.005];
+    const [where] = await t.db.query<{ inside: boolean; anywhere: boolean }>(
+      `SELECT ST_Intersects(geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) AS inside,
+              EXISTS (SELECT 1 FROM community o WHERE o.district_id = c.district_id
+                      AND ST_Intersects(o.geom, ST_SetSRID(ST_MakePoint($2, $3), 4326))) AS anywhere
+       FROM community c WHERE id = $1`,
+      [communityId, at[0], at[1]],
+    );
+    expect(where).toEqual({ inside: false, anywhere: false });
+    const [base] = await t.db.query<{ id: number }>(
+      `SELECT id FROM scenario WHERE kind = 'baseline' AND community_id = $1`,
+      [communityId],
+    );
+    const outside = (await writes.proposal(Number(base!.id), '街对面的养老驿站').expect(201)).body
+      .id as number;
+    try {
+      const before = (await planner.get(`/api/scenarios/${outside}/indicators`).expect(200))
+        .body as IndicatorsBody;
+      expect(before.coverage.proposal.byCategory['elderly_care']).toBe(0);
+      const created = await planner
+        .post(`/api/scenarios/${outside}/features`)
+        .send({
+          kind: 'facility',
+          category: 'elderly_care',
+          name: '养老驿站',
+          geometry: { type: 'Point', coordinates: at },
+        })
+        .expect(201);
+      expect(Number(JSON.parse(created.text).properties.scenarioId)).toBe(outside);
+      const stored = await planner
+        .get(`/api/scenarios/${outside}/features?kind=facility`)
+        .expect(200);
+      expect(
+        stored.body.features.filter(
+          (f: { properties: { category: string } }) => f.properties.category === 'elderly_care',
+        ),
+      ).toHaveLength(1);
+      const after = (await planner.get(`/api/scenarios/${outside}/indicators`).expect(200))
+        .body as IndicatorsBody;
+      // The baseline side is unchanged; the proposal's buildings now reach the station.
+      expect(after.coverage.baseline.byCategory['elderly_care']).toBe(0);
+      expect(after.coverage.proposal.byCategory['elderly_care']).toBeGreaterThan(0);
+      expect(after.coverage.proposal.households).toBe(before.coverage.proposal.households);
+      expect(after.changes.added).toBe(1);
+      const sheet = await request(app)
+        .get(`/report/communities/${communityId}/sheet?scenario=${outside}`)
+        .expect(200);
+      const share = Math.round(after.coverage.proposal.byCategory['elderly_care']! * 100);
+      expect(sheet.text).toContain(`≥0% → ≥${share}%`);
+    } finally {
+      await t.db.query('DELETE FROM scenario WHERE id = $1', [outside]);
+    }
+  });
 
   it('a scenario of another community or an unknown community is refused clearly', async () => {
     const [other] = await t.db.query<{ id: number }>(
