@@ -1,4 +1,5 @@
 import { bbox as bboxOf, booleanIntersects, feature as toFeature, kinks } from '@turf/turf';
+import Flatbush from 'flatbush';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { OsmToGeoJsonProperties } from 'osmtogeojson';
 import { RULES } from '../standards/rules';
@@ -89,12 +90,74 @@ const isRectangle = (g: Polygon | MultiPolygon): boolean => {
   return xs.size === 2 && ys.size === 2;
 };
 
+interface PackedRoadLine {
+  readonly name: string;
+  readonly nameEn?: string | undefined;
+  /** lon, lat, lon, lat, … (degrees). */
+  readonly xy: Float64Array;
+}
+
+/** Metres per degree of longitude at the equator (a degree of latitude is shorter). */
+const M_PER_DEG = 111_320;
+
+/**
+ * The buildings inside a residential area's bounding box and the named roads within
+ * `roadMaxM` of one, unpacked for resolveResidentialAreas: it counts buildings inside areas
+ * and names an area after the nearest road within that distance, so the others cannot matter.
+ */
+const nearCandidates = (
+  candidates: readonly ResidentialAreaCandidate[],
+  buildingXY: readonly number[],
+  addresses: ReadonlyMap<number, { street?: string | undefined; housenumber?: string }>,
+  roads: readonly PackedRoadLine[],
+  roadMaxM: number,
+): { buildings: BuildingPoint[]; roads: NamedRoadLine[] } => {
+  if (candidates.length === 0) return { buildings: [], roads: [] };
+  const areas = new Flatbush(candidates.length);
+  const near = new Flatbush(candidates.length);
+  for (const c of candidates) {
+    const [w, s, e, n] = bboxOf(c.geometry) as Bbox;
+    areas.add(w, s, e, n);
+    // Generous: degrees of longitude at the box's far latitude (the shortest there).
+    const d =
+      roadMaxM /
+      (M_PER_DEG * Math.cos((Math.min(89, Math.max(Math.abs(s), Math.abs(n))) * Math.PI) / 180));
+    near.add(w - d, s - d, e + d, n + d);
+  }
+  areas.finish();
+  near.finish();
+  const buildings: BuildingPoint[] = [];
+  for (let i = 0; i < buildingXY.length; i += 2) {
+    const lon = buildingXY[i] as number;
+    const lat = buildingXY[i + 1] as number;
+    if (areas.search(lon, lat, lon, lat).length === 0) continue;
+    buildings.push({ lon, lat, ...addresses.get(i / 2) });
+  }
+  const out: NamedRoadLine[] = [];
+  for (const r of roads) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < r.xy.length; i += 2) {
+      w = Math.min(w, r.xy[i] as number);
+      e = Math.max(e, r.xy[i] as number);
+      s = Math.min(s, r.xy[i + 1] as number);
+      n = Math.max(n, r.xy[i + 1] as number);
+    }
+    if (near.search(w, s, e, n).length === 0) continue;
+    const coordinates: Position[] = [];
+    for (let i = 0; i < r.xy.length; i += 2)
+      coordinates.push([r.xy[i] as number, r.xy[i + 1] as number]);
+    out.push({ name: r.name, nameEn: r.nameEn, coordinates });
+  }
+  return { buildings, roads: out };
+};
+
 /**
  * The per-feature half of the OSM importer, shared by the in-memory converter
  * (osm-to-imported-district.ts, osmtogeojson) and the streaming reader (osmium export): it
  * sees one feature at a time and keeps only what the end needs — residential areas, one point
- * and address per building, named road lines, entrance nodes not yet known to be doors — so
- * memory grows with the number of buildings, not with the file.
+ * per building (16 bytes, plus its address if tagged), named road lines (packed), entrance
+ * nodes not yet known to be doors — so memory grows slowly with the number of buildings, not
+ * with the file.
  *
  * Features must arrive nodes first (both readers do): an entrance=* node that turns out to
  * be a vertex of a building outline is a door, not a 小区 gate, so entrances are held back
@@ -105,8 +168,12 @@ export const createOsmImportCollector = (
 ): OsmImportCollector => {
   const warnings: ImportWarning[] = [];
   const candidates: ResidentialAreaCandidate[] = [];
-  const buildings: BuildingPoint[] = [];
-  const roads: NamedRoadLine[] = [];
+  // Flat memory: a building is two doubles (lon, lat in a packed double array, 16 bytes) plus,
+  // only when tagged, its address; a named road line is its name and a Float64Array. finish()
+  // unpacks only those near a residential area, the only ones resolveResidentialAreas reads.
+  const buildingXY: number[] = [];
+  const addresses = new Map<number, { street?: string | undefined; housenumber?: string }>();
+  const roads: PackedRoadLine[] = [];
   const entrances = new Map<string, ImportedFeature[]>();
   const extent: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   const clipBox: Bbox | undefined = options.clip ? (bboxOf(options.clip) as Bbox) : undefined;
@@ -214,12 +281,12 @@ export const createOsmImportCollector = (
           n++;
         }
         if (n > 0) {
-          buildings.push({
-            lon: x / n,
-            lat: y / n,
-            street: tags['addr:street'],
-            housenumber: tags['addr:housenumber'],
-          });
+          const street = tags['addr:street'];
+          const housenumber = tags['addr:housenumber'];
+          if (street !== undefined || housenumber !== undefined) {
+            addresses.set(buildingXY.length / 2, { street, housenumber });
+          }
+          buildingXY.push(x / n, y / n);
         }
       }
       if (c.kind === 'road' && name) {
@@ -229,7 +296,14 @@ export const createOsmImportCollector = (
             : geometry.type === 'MultiLineString'
               ? geometry.coordinates
               : [];
-        for (const coordinates of lines) roads.push({ name, nameEn: tags['name:en'], coordinates });
+        for (const line of lines) {
+          const xy = new Float64Array(line.length * 2);
+          line.forEach((p, i) => {
+            xy[2 * i] = p[0] as number;
+            xy[2 * i + 1] = p[1] as number;
+          });
+          roads.push({ name, nameEn: tags['name:en'], xy });
+        }
       }
     }
     if (out.length > 0) extend(extent, box);
@@ -238,11 +312,19 @@ export const createOsmImportCollector = (
 
   const finish = (): ReturnType<OsmImportCollector['finish']> => {
     const defaults = RULES.importCommunities;
-    const resolved = resolveResidentialAreas(candidates, buildings, roads, {
+    const nearestRoadMaxM = defaults.nearestRoadMaxM.value;
+    const { buildings, roads: nearRoads } = nearCandidates(
+      candidates,
+      buildingXY,
+      addresses,
+      roads,
+      nearestRoadMaxM,
+    );
+    const resolved = resolveResidentialAreas(candidates, buildings, nearRoads, {
       minAreaSqM: options.minAreaSqM ?? defaults.minAreaSqM.value,
       minBuildings: options.minBuildings ?? defaults.minBuildings.value,
       insideNamedShare: defaults.insideNamedShare.value,
-      nearestRoadMaxM: defaults.nearestRoadMaxM.value,
+      nearestRoadMaxM,
     });
     const held = [...entrances.values()].flat();
     for (const f of held) extend(extent, bboxOf(f.geometry));
