@@ -13,7 +13,8 @@
  *   sh bench/make-city-extract.sh 12 /tmp/rpm-city-12.osm.pbf   # 19.4 MB, 2.16 M nodes
  *   sh bench/make-city-extract.sh 64 /tmp/rpm-city-64.osm.pbf   # 103.8 MB, 11.5 M nodes
  *   IMPORT_BENCH_FILES=/tmp/rpm-city-12.osm.pbf,/tmp/rpm-city-64.osm.pbf npm run bench:import
- * IMPORT_BENCH_METHODS=streaming leaves out the in-memory reader. Each measurement runs in its
+ * IMPORT_BENCH_METHODS=streaming leaves out the in-memory reader; IMPORT_BENCH_ENGINES=postgres
+ * (or pglite) runs one engine. Each measurement runs in its
  * own process so peak RSS is its own; "engine floor" is that process with the database opened
  * and migrated but nothing imported (PGlite with PostGIS loaded is already ~1 GB).
  * Targets (issue 17 item 4): ≥ 20,000 features/s written and peak RSS ≤ 500 MB at every size.
@@ -111,7 +112,11 @@ async function main(): Promise<void> {
     'streaming',
     'in-memory',
   ]) as Method[];
-  for (const engine of ['pglite', 'postgres'] as Engine[]) {
+  const engines = (process.env.IMPORT_BENCH_ENGINES?.split(',') ?? [
+    'pglite',
+    'postgres',
+  ]) as Engine[];
+  for (const engine of engines) {
     const r = timed(process.execPath, [
       '--import',
       'tsx',
@@ -144,7 +149,7 @@ async function main(): Promise<void> {
     for (const method of methods) {
       // The old reader needs ~0.5 GB per MB of PBF: only the small file.
       if (method === 'in-memory' && !small) continue;
-      for (const engine of ['pglite', 'postgres'] as Engine[]) {
+      for (const engine of engines) {
         const r = timed(process.execPath, [
           '--import',
           'tsx',

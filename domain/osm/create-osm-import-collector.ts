@@ -32,7 +32,16 @@ export interface OsmImportCollectorOptions {
   readonly clip?: Polygon | MultiPolygon | undefined;
   /** The file's <bounds> / header bbox: cuts the extent only (no feature is dropped). */
   readonly fileBounds?: Bbox | undefined;
+  /**
+   * The clip grown by the context buffer (RULES.importContext): a feature outside `clip` but
+   * touching this keeps only its walking-network and facility parts (CONTEXT_KINDS), marked
+   * props.context = "buffer"; it adds no community, building count or extent.
+   */
+  readonly contextClip?: Polygon | MultiPolygon | undefined;
 }
+
+/** What a feature in the context buffer keeps: the walking network and the facilities. */
+const CONTEXT_KINDS: ReadonlySet<string> = new Set(['road', 'footway', 'facility']);
 
 export interface OsmImportCollector {
   /**
@@ -80,7 +89,13 @@ const boxesOverlap = (a: readonly number[], b: readonly number[]): boolean =>
   (a[1] as number) <= (b[3] as number) &&
   (b[1] as number) <= (a[3] as number);
 
-/** An axis-aligned rectangle (a --bbox clip): the bbox test is exact. */
+const boxWithin = (a: readonly number[], b: readonly number[]): boolean =>
+  (a[0] as number) >= (b[0] as number) &&
+  (a[1] as number) >= (b[1] as number) &&
+  (a[2] as number) <= (b[2] as number) &&
+  (a[3] as number) <= (b[3] as number);
+
+/** An axis-aligned rectangle (a --bbox clip): a box inside it is inside. */
 const isRectangle = (g: Polygon | MultiPolygon): boolean => {
   if (g.type !== 'Polygon' || g.coordinates.length !== 1) return false;
   const ring = g.coordinates[0] ?? [];
@@ -180,10 +195,23 @@ export const createOsmImportCollector = (
   const clipFeature = options.clip ? toFeature(options.clip) : undefined;
   const clipIsBox = options.clip !== undefined && isRectangle(options.clip);
 
+  // A feature whose box lies inside a rectangle clip is inside; one whose box only overlaps
+  // it may still miss it (a diagonal line past a corner): that needs the exact test.
   const insideClip = (g: Geometry, box: readonly number[]): boolean =>
     clipBox === undefined ||
     (boxesOverlap(box, clipBox) &&
-      (clipIsBox || booleanIntersects(toFeature(g), clipFeature as Feature)));
+      ((clipIsBox && boxWithin(box, clipBox)) ||
+        booleanIntersects(toFeature(g), clipFeature as Feature)));
+  const contextBox: Bbox | undefined = options.contextClip
+    ? (bboxOf(options.contextClip) as Bbox)
+    : undefined;
+  const contextFeature = options.contextClip ? toFeature(options.contextClip) : undefined;
+  const contextIsBox = options.contextClip !== undefined && isRectangle(options.contextClip);
+  const insideContext = (g: Geometry, box: readonly number[]): boolean =>
+    contextBox !== undefined &&
+    boxesOverlap(box, contextBox) &&
+    ((contextIsBox && boxWithin(box, contextBox)) ||
+      booleanIntersects(toFeature(g), contextFeature as Feature));
 
   const warn = (w: ImportWarning): void => {
     warnings.push(w);
@@ -223,7 +251,13 @@ export const createOsmImportCollector = (
       return [];
     }
     const box = bboxOf(geometry);
-    if (!insideClip(geometry, box)) return [];
+    if (!insideClip(geometry, box)) {
+      if (!insideContext(geometry, box)) return [];
+      const props = { ...osmFeatureProps(tags), context: 'buffer' };
+      return classes
+        .filter((c) => CONTEXT_KINDS.has(c.kind))
+        .map((c) => ({ ...c, geometry, osmRef: ref, props: { ...props } }));
+    }
     if (cleaned.notes.length > 0) {
       warn({
         rule: 'geometry-repaired',

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osmToImportedDistrict } from '../../domain/osm/osm-to-imported-district';
 import { osmXmlToElements } from '../../domain/osm/osm-xml-to-elements';
+import { RULES } from '../../domain/standards/rules';
 import { importOsmFile } from '../../server/import/import-osm-file';
 import { makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -138,7 +139,10 @@ describe('streaming import (osmium) into the database', () => {
 
   it('clips to --bbox: extent the box and its communities, features outside it gone', async () => {
     const bbox: [number, number, number, number] = [116.345, 39.998, 116.352, 40.004];
-    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), { bbox });
+    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), {
+      bbox,
+      contextBufferM: 0,
+    });
     created.push(r.districtId);
     // Communities crossing the box are kept whole (osmium's smart strategy), and so is the
     // extent around them; the other features are cut to the box.
@@ -153,6 +157,54 @@ describe('streaming import (osmium) into the database', () => {
       [r.districtId, ...bbox],
     );
     expect(Number(outside?.n)).toBe(0);
+  }, 120_000);
+
+  it('keeps the walking network and facilities within 1 km beyond the clip as context only', async () => {
+    const bbox: [number, number, number, number] = [116.345, 39.998, 116.352, 40.004];
+    const envelope = 'ST_MakeEnvelope($2, $3, $4, $5, 4326)';
+    const bare = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), {
+      bbox,
+      contextBufferM: 0,
+    });
+    created.push(bare.districtId);
+    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), { bbox });
+    created.push(r.districtId);
+    expect(RULES.importContext.bufferM.value).toBe(1000);
+    // The same communities, buildings and households: the buffer adds context, not 小区.
+    // (way/860342589, an area beside the box's north-west corner whose bounding box overlaps
+    // the box, arrives whole in the grown extract: the exact test keeps it out.)
+    const stats = (id: number) =>
+      t.db.query<{ osm_ref: string; building_count: number; households: number }>(
+        `SELECT osm_ref, building_count, households FROM community WHERE district_id = $1
+         ORDER BY osm_ref`,
+        [id],
+      );
+    expect(await stats(r.districtId)).toEqual(await stats(bare.districtId));
+    expect(r.bbox).toEqual(bare.bbox);
+    // Beyond the clip: only roads, footways and facilities, marked, none past 1 km.
+    const outside = await t.db.query<{ kind: string; n: number; marked: number; far: number }>(
+      `SELECT kind, count(*)::int AS n,
+              count(*) FILTER (WHERE props->>'context' = 'buffer')::int AS marked,
+              count(*) FILTER (WHERE NOT ST_DWithin(geom::geography, ${envelope}::geography, 1000))::int AS far
+       FROM feature WHERE district_id = $1 AND NOT ST_Intersects(geom, ${envelope})
+       GROUP BY kind ORDER BY kind`,
+      [r.districtId, ...bbox],
+    );
+    expect(outside.map((o) => o.kind)).toEqual(['facility', 'footway', 'road']);
+    for (const o of outside) {
+      expect(o.n).toBeGreaterThan(0);
+      expect(o.marked).toBe(o.n);
+      expect(o.far).toBe(0);
+    }
+    // Inside the clip nothing changed.
+    const inside = (id: number) =>
+      t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM feature WHERE district_id = $1 AND ST_Intersects(geom, ${envelope})
+           AND NOT props ? 'context'`,
+        [id, ...bbox],
+      );
+    expect(await inside(r.districtId)).toEqual(await inside(bare.districtId));
+    expect(r.features).toBe(bare.features + outside.reduce((a, o) => a + o.n, 0));
   }, 120_000);
 
   it('cancelled (SIGINT aborts the signal) leaves no half district', async () => {
