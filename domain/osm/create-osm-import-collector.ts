@@ -1,4 +1,5 @@
 import { bbox as bboxOf, booleanIntersects, feature as toFeature, kinks } from '@turf/turf';
+import Flatbush from 'flatbush';
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { OsmToGeoJsonProperties } from 'osmtogeojson';
 import { RULES } from '../standards/rules';
@@ -31,7 +32,16 @@ export interface OsmImportCollectorOptions {
   readonly clip?: Polygon | MultiPolygon | undefined;
   /** The file's <bounds> / header bbox: cuts the extent only (no feature is dropped). */
   readonly fileBounds?: Bbox | undefined;
+  /**
+   * The clip grown by the context buffer (RULES.importContext): a feature outside `clip` but
+   * touching this keeps only its walking-network and facility parts (CONTEXT_KINDS), marked
+   * props.context = "buffer"; it adds no community, building count or extent.
+   */
+  readonly contextClip?: Polygon | MultiPolygon | undefined;
 }
+
+/** What a feature in the context buffer keeps: the walking network and the facilities. */
+const CONTEXT_KINDS: ReadonlySet<string> = new Set(['road', 'footway', 'facility']);
 
 export interface OsmImportCollector {
   /**
@@ -79,7 +89,13 @@ const boxesOverlap = (a: readonly number[], b: readonly number[]): boolean =>
   (a[1] as number) <= (b[3] as number) &&
   (b[1] as number) <= (a[3] as number);
 
-/** An axis-aligned rectangle (a --bbox clip): the bbox test is exact. */
+const boxWithin = (a: readonly number[], b: readonly number[]): boolean =>
+  (a[0] as number) >= (b[0] as number) &&
+  (a[1] as number) >= (b[1] as number) &&
+  (a[2] as number) <= (b[2] as number) &&
+  (a[3] as number) <= (b[3] as number);
+
+/** An axis-aligned rectangle (a --bbox clip): a box inside it is inside. */
 const isRectangle = (g: Polygon | MultiPolygon): boolean => {
   if (g.type !== 'Polygon' || g.coordinates.length !== 1) return false;
   const ring = g.coordinates[0] ?? [];
@@ -89,12 +105,74 @@ const isRectangle = (g: Polygon | MultiPolygon): boolean => {
   return xs.size === 2 && ys.size === 2;
 };
 
+interface PackedRoadLine {
+  readonly name: string;
+  readonly nameEn?: string | undefined;
+  /** lon, lat, lon, lat, … (degrees). */
+  readonly xy: Float64Array;
+}
+
+/** Metres per degree of longitude at the equator (a degree of latitude is shorter). */
+const M_PER_DEG = 111_320;
+
+/**
+ * The buildings inside a residential area's bounding box and the named roads within
+ * `roadMaxM` of one, unpacked for resolveResidentialAreas: it counts buildings inside areas
+ * and names an area after the nearest road within that distance, so the others cannot matter.
+ */
+const nearCandidates = (
+  candidates: readonly ResidentialAreaCandidate[],
+  buildingXY: readonly number[],
+  addresses: ReadonlyMap<number, { street?: string | undefined; housenumber?: string }>,
+  roads: readonly PackedRoadLine[],
+  roadMaxM: number,
+): { buildings: BuildingPoint[]; roads: NamedRoadLine[] } => {
+  if (candidates.length === 0) return { buildings: [], roads: [] };
+  const areas = new Flatbush(candidates.length);
+  const near = new Flatbush(candidates.length);
+  for (const c of candidates) {
+    const [w, s, e, n] = bboxOf(c.geometry) as Bbox;
+    areas.add(w, s, e, n);
+    // Generous: degrees of longitude at the box's far latitude (the shortest there).
+    const d =
+      roadMaxM /
+      (M_PER_DEG * Math.cos((Math.min(89, Math.max(Math.abs(s), Math.abs(n))) * Math.PI) / 180));
+    near.add(w - d, s - d, e + d, n + d);
+  }
+  areas.finish();
+  near.finish();
+  const buildings: BuildingPoint[] = [];
+  for (let i = 0; i < buildingXY.length; i += 2) {
+    const lon = buildingXY[i] as number;
+    const lat = buildingXY[i + 1] as number;
+    if (areas.search(lon, lat, lon, lat).length === 0) continue;
+    buildings.push({ lon, lat, ...addresses.get(i / 2) });
+  }
+  const out: NamedRoadLine[] = [];
+  for (const r of roads) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < r.xy.length; i += 2) {
+      w = Math.min(w, r.xy[i] as number);
+      e = Math.max(e, r.xy[i] as number);
+      s = Math.min(s, r.xy[i + 1] as number);
+      n = Math.max(n, r.xy[i + 1] as number);
+    }
+    if (near.search(w, s, e, n).length === 0) continue;
+    const coordinates: Position[] = [];
+    for (let i = 0; i < r.xy.length; i += 2)
+      coordinates.push([r.xy[i] as number, r.xy[i + 1] as number]);
+    out.push({ name: r.name, nameEn: r.nameEn, coordinates });
+  }
+  return { buildings, roads: out };
+};
+
 /**
  * The per-feature half of the OSM importer, shared by the in-memory converter
  * (osm-to-imported-district.ts, osmtogeojson) and the streaming reader (osmium export): it
  * sees one feature at a time and keeps only what the end needs — residential areas, one point
- * and address per building, named road lines, entrance nodes not yet known to be doors — so
- * memory grows with the number of buildings, not with the file.
+ * per building (16 bytes, plus its address if tagged), named road lines (packed), entrance
+ * nodes not yet known to be doors — so memory grows slowly with the number of buildings, not
+ * with the file.
  *
  * Features must arrive nodes first (both readers do): an entrance=* node that turns out to
  * be a vertex of a building outline is a door, not a 小区 gate, so entrances are held back
@@ -105,18 +183,35 @@ export const createOsmImportCollector = (
 ): OsmImportCollector => {
   const warnings: ImportWarning[] = [];
   const candidates: ResidentialAreaCandidate[] = [];
-  const buildings: BuildingPoint[] = [];
-  const roads: NamedRoadLine[] = [];
+  // Flat memory: a building is two doubles (lon, lat in a packed double array, 16 bytes) plus,
+  // only when tagged, its address; a named road line is its name and a Float64Array. finish()
+  // unpacks only those near a residential area, the only ones resolveResidentialAreas reads.
+  const buildingXY: number[] = [];
+  const addresses = new Map<number, { street?: string | undefined; housenumber?: string }>();
+  const roads: PackedRoadLine[] = [];
   const entrances = new Map<string, ImportedFeature[]>();
   const extent: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
   const clipBox: Bbox | undefined = options.clip ? (bboxOf(options.clip) as Bbox) : undefined;
   const clipFeature = options.clip ? toFeature(options.clip) : undefined;
   const clipIsBox = options.clip !== undefined && isRectangle(options.clip);
 
+  // A feature whose box lies inside a rectangle clip is inside; one whose box only overlaps
+  // it may still miss it (a diagonal line past a corner): that needs the exact test.
   const insideClip = (g: Geometry, box: readonly number[]): boolean =>
     clipBox === undefined ||
     (boxesOverlap(box, clipBox) &&
-      (clipIsBox || booleanIntersects(toFeature(g), clipFeature as Feature)));
+      ((clipIsBox && boxWithin(box, clipBox)) ||
+        booleanIntersects(toFeature(g), clipFeature as Feature)));
+  const contextBox: Bbox | undefined = options.contextClip
+    ? (bboxOf(options.contextClip) as Bbox)
+    : undefined;
+  const contextFeature = options.contextClip ? toFeature(options.contextClip) : undefined;
+  const contextIsBox = options.contextClip !== undefined && isRectangle(options.contextClip);
+  const insideContext = (g: Geometry, box: readonly number[]): boolean =>
+    contextBox !== undefined &&
+    boxesOverlap(box, contextBox) &&
+    ((contextIsBox && boxWithin(box, contextBox)) ||
+      booleanIntersects(toFeature(g), contextFeature as Feature));
 
   const warn = (w: ImportWarning): void => {
     warnings.push(w);
@@ -156,7 +251,13 @@ export const createOsmImportCollector = (
       return [];
     }
     const box = bboxOf(geometry);
-    if (!insideClip(geometry, box)) return [];
+    if (!insideClip(geometry, box)) {
+      if (!insideContext(geometry, box)) return [];
+      const props = { ...osmFeatureProps(tags), context: 'buffer' };
+      return classes
+        .filter((c) => CONTEXT_KINDS.has(c.kind))
+        .map((c) => ({ ...c, geometry, osmRef: ref, props: { ...props } }));
+    }
     if (cleaned.notes.length > 0) {
       warn({
         rule: 'geometry-repaired',
@@ -214,12 +315,12 @@ export const createOsmImportCollector = (
           n++;
         }
         if (n > 0) {
-          buildings.push({
-            lon: x / n,
-            lat: y / n,
-            street: tags['addr:street'],
-            housenumber: tags['addr:housenumber'],
-          });
+          const street = tags['addr:street'];
+          const housenumber = tags['addr:housenumber'];
+          if (street !== undefined || housenumber !== undefined) {
+            addresses.set(buildingXY.length / 2, { street, housenumber });
+          }
+          buildingXY.push(x / n, y / n);
         }
       }
       if (c.kind === 'road' && name) {
@@ -229,7 +330,14 @@ export const createOsmImportCollector = (
             : geometry.type === 'MultiLineString'
               ? geometry.coordinates
               : [];
-        for (const coordinates of lines) roads.push({ name, nameEn: tags['name:en'], coordinates });
+        for (const line of lines) {
+          const xy = new Float64Array(line.length * 2);
+          line.forEach((p, i) => {
+            xy[2 * i] = p[0] as number;
+            xy[2 * i + 1] = p[1] as number;
+          });
+          roads.push({ name, nameEn: tags['name:en'], xy });
+        }
       }
     }
     if (out.length > 0) extend(extent, box);
@@ -238,11 +346,19 @@ export const createOsmImportCollector = (
 
   const finish = (): ReturnType<OsmImportCollector['finish']> => {
     const defaults = RULES.importCommunities;
-    const resolved = resolveResidentialAreas(candidates, buildings, roads, {
+    const nearestRoadMaxM = defaults.nearestRoadMaxM.value;
+    const { buildings, roads: nearRoads } = nearCandidates(
+      candidates,
+      buildingXY,
+      addresses,
+      roads,
+      nearestRoadMaxM,
+    );
+    const resolved = resolveResidentialAreas(candidates, buildings, nearRoads, {
       minAreaSqM: options.minAreaSqM ?? defaults.minAreaSqM.value,
       minBuildings: options.minBuildings ?? defaults.minBuildings.value,
       insideNamedShare: defaults.insideNamedShare.value,
-      nearestRoadMaxM: defaults.nearestRoadMaxM.value,
+      nearestRoadMaxM,
     });
     const held = [...entrances.values()].flat();
     for (const f of held) extend(extent, bboxOf(f.geometry));

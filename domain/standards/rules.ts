@@ -417,6 +417,16 @@ export const RULES = {
     /** Farthest named road (m) a provisional name 「某路北侧居住区」 may refer to. */
     nearestRoadMaxM: rule(300, '项目约定: 暂定名只引用300 m内的道路', true),
   },
+  /** What an import clipped with --bbox / --boundary keeps beyond the clip (issue 12 §3). */
+  importContext: {
+    /**
+     * Walking network (road, footway) and facilities within this distance outside the clip are
+     * kept as context (the district's context baseline, no buildings, no households), so a
+     * walk from a community near the clip edge is not cut short: the 15-minute life circle's
+     * walking distance.
+     */
+    bufferM: rule(1000, `${GB50180} §2.0.2 十五分钟生活圈居住区 "步行距离为800m~1000m"`),
+  },
   /** Survey import (issue 11): how CAD geometry is read. Product choices, not clauses. */
   surveyImport: {
     /** A polyline whose ends are this close (m) is closed, as CAD users snap by eye. */

@@ -24,6 +24,12 @@ export interface Queryable {
 export interface Executor extends Queryable {
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk load: run `COPY <target> FROM STDIN` with `data` in COPY's text format (tab between
+   * columns, \\N for NULL, one row a line; escape with copyTextField). `target` is the table
+   * and column list, e.g. `import_stage (kind, geom)`: a constant in our code, never user input.
+   */
+  copyFrom(target: string, data: string): Promise<void>;
 }
 
 export interface Database extends Executor {

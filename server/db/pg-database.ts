@@ -1,10 +1,18 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStream } from 'pg-copy-streams';
 import type { Database, Queryable, QueryOptions } from './database';
 
 // int8 (counts, ids) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 // numeric as JS numbers (widths, areas, budgets): same shape as PGlite returns.
 pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** COPY … FROM STDIN on one client (pg-copy-streams): the data goes as it is, no parameters. */
+const copyOn = async (client: pg.PoolClient, target: string, data: string): Promise<void> => {
+  await pipeline(Readable.from([data]), client.query(copyFromStream(`COPY ${target} FROM STDIN`)));
+};
 
 /** Server engine: PostgreSQL + PostGIS through a node-postgres pool. */
 export async function openPgDatabase(
@@ -54,6 +62,7 @@ export async function openPgDatabase(
           exec: async (sql: string) => {
             await client.query(sql);
           },
+          copyFrom: (target: string, data: string) => copyOn(client, target, data),
         });
         await client.query('COMMIT');
         return result;
@@ -74,6 +83,14 @@ export async function openPgDatabase(
     },
     exec: async (sql) => {
       await pool.query(sql);
+    },
+    async copyFrom(target, data) {
+      const client = await pool.connect();
+      try {
+        await copyOn(client, target, data);
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

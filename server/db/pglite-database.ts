@@ -12,6 +12,10 @@ const wrap = (q: PGlite | PGliteTx): Executor => ({
   async exec(sql: string) {
     await q.exec(sql);
   },
+  // PGlite reads COPY data from its virtual /dev/blob device, filled from the `blob` option.
+  async copyFrom(target: string, data: string) {
+    await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+  },
 });
 
 /**
@@ -26,6 +30,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     engine: 'pglite',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),
   };

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer as turfBuffer, feature as toFeature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import osmtogeojson from 'osmtogeojson';
 import {
@@ -19,6 +20,7 @@ import {
 import { osmXmlToElements } from '../../domain/osm/osm-xml-to-elements';
 import { parseOplTags } from '../../domain/osm/parse-opl-tags';
 import { wouldImportOsmElement } from '../../domain/osm/would-import-osm-element';
+import { RULES } from '../../domain/standards/rules';
 import { osmiumLines } from './osmium-lines';
 
 export interface StreamOsmFileOptions {
@@ -31,6 +33,11 @@ export interface StreamOsmFileOptions {
   /** Clip to this area (and the GeoJSON file osmium reads it from). */
   readonly boundary?:
     { readonly geometry: Polygon | MultiPolygon; readonly file: string } | undefined;
+  /**
+   * With a clip: walking network and facilities this far (m) beyond it are kept as context
+   * (default RULES.importContext.bufferM; 0 keeps nothing beyond the clip).
+   */
+  readonly contextBufferM?: number | undefined;
   /** Features per batch handed to onFeatures. */
   readonly batchSize?: number | undefined;
   /** Aborting kills osmium and rejects with the signal's reason. */
@@ -70,6 +77,14 @@ const rectangle = ([w, s, e, n]: Bbox): Polygon => ({
   ],
 });
 
+/** A bbox grown by `m` metres on every side (degrees of longitude at its far latitude). */
+const growBbox = ([w, s, e, n]: Bbox, m: number): Bbox => {
+  const dLat = m / 110_540;
+  const far = Math.min(89, Math.max(Math.abs(s), Math.abs(n)) + dLat);
+  const dLon = m / (111_320 * Math.cos((far * Math.PI) / 180));
+  return [w - dLon, s - dLat, e + dLon, n + dLat];
+};
+
 const drain = async (lines: AsyncIterable<string>): Promise<string[]> => {
   const out: string[] = [];
   for await (const line of lines) out.push(line);
@@ -103,11 +118,29 @@ export const streamOsmFile = async (
   try {
     let input = path;
     const clip = options.boundary?.geometry ?? (options.bbox ? rectangle(options.bbox) : undefined);
+    const bufferM = options.contextBufferM ?? RULES.importContext.bufferM.value;
+    let contextClip: Polygon | MultiPolygon | undefined;
     if (options.bbox || options.boundary) {
       input = join(dir, 'clip.osm.pbf');
-      const area = options.boundary
-        ? ['--polygon', options.boundary.file]
-        : ['--bbox', (options.bbox as Bbox).join(',')];
+      let area: string[];
+      if (options.boundary) {
+        area = ['--polygon', options.boundary.file];
+        if (bufferM > 0) {
+          const grown = turfBuffer(toFeature(options.boundary.geometry), bufferM / 1000, {
+            units: 'kilometers',
+          });
+          if (grown) {
+            contextClip = grown.geometry;
+            const file = join(dir, 'context.geojson');
+            await writeFile(file, JSON.stringify(grown));
+            area = ['--polygon', file];
+          }
+        }
+      } else {
+        const box = options.bbox as Bbox;
+        contextClip = bufferM > 0 ? rectangle(growBbox(box, bufferM)) : undefined;
+        area = ['--bbox', (bufferM > 0 ? growBbox(box, bufferM) : box).join(',')];
+      }
       const run = osmiumLines(
         [
           'extract',
@@ -167,6 +200,7 @@ export const streamOsmFile = async (
       minBuildings: options.minBuildings,
       clip,
       fileBounds,
+      contextClip,
     });
     let batch: ImportedFeature[] = [];
     let written = 0;

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osmToImportedDistrict } from '../../domain/osm/osm-to-imported-district';
 import { osmXmlToElements } from '../../domain/osm/osm-xml-to-elements';
+import { RULES } from '../../domain/standards/rules';
 import { importOsmFile } from '../../server/import/import-osm-file';
 import { makeTestApp } from '../helpers/test-app';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -36,6 +37,25 @@ const communities = (districtId: number) =>
     [districtId],
   );
 
+/** The district's stored extent, [west, south, east, north]. */
+const storedExtent = async (districtId: number): Promise<number[]> => {
+  const [e] = await t.db.query<{ w: number; s: number; e: number; n: number }>(
+    `SELECT ST_XMin(geom) AS w, ST_YMin(geom) AS s, ST_XMax(geom) AS e, ST_YMax(geom) AS n
+     FROM district WHERE id = $1`,
+    [districtId],
+  );
+  return [Number(e?.w), Number(e?.s), Number(e?.e), Number(e?.n)];
+};
+
+const communitiesInsideExtent = async (districtId: number): Promise<boolean> => {
+  const [r] = await t.db.query<{ ok: boolean }>(
+    `SELECT bool_and(ST_Covers(d.geom, c.geom)) AS ok
+     FROM district d JOIN community c ON c.district_id = d.id WHERE d.id = $1`,
+    [districtId],
+  );
+  return r?.ok === true;
+};
+
 describe('streaming import (osmium) into the database', () => {
   it('imports the demo extract: 11 residential areas give 11 communities, as in memory', async () => {
     const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), { name: 'CAU 流式' });
@@ -43,7 +63,11 @@ describe('streaming import (osmium) into the database', () => {
     expect(r.communities).toBe(11);
     expect(r.features).toBe(688);
     expect(r.dropped).toBe(0);
-    expect(r.bbox).toEqual([116.34403, 39.99767, 116.35974, 40.00888]);
+    // The extent is the communities' (whole: four of them run past the file's <bounds>
+    // 116.34403, 39.99767, 116.35974, 40.00888) and the other features' cut to <bounds>.
+    expect(r.bbox).toEqual([116.3427531, 39.9964857, 116.3619599, 40.0107452]);
+    expect(await storedExtent(r.districtId)).toEqual(r.bbox);
+    expect(await communitiesInsideExtent(r.districtId)).toBe(true);
     const rows = await communities(r.districtId);
     expect(rows.filter((c) => c.name_basis !== null).map((c) => [c.osm_ref, c.name])).toEqual([
       ['way/609225889', '石板房南路南侧居住区'],
@@ -99,15 +123,32 @@ describe('streaming import (osmium) into the database', () => {
     expect((await request(app).get('/api/districts/999999/import-warnings.csv')).status).toBe(404);
   }, 120_000);
 
-  it('clips to --bbox: extent inside the box, features outside it gone', async () => {
-    const bbox: [number, number, number, number] = [116.345, 39.998, 116.352, 40.004];
-    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), { bbox });
+  it('stores the extent of the communities, not the file bounds they run past (beijing-bupt.osm)', async () => {
+    // <bounds> reach 39.96377 N; a residential outline runs on to 39.9648685 N, about 120 m
+    // further north (111.32 km per degree of latitude). It is not cut.
+    const r = await importOsmFile(t.db, data('beijing-bupt.osm'), { name: 'BUPT extent' });
     created.push(r.districtId);
-    expect(r.bbox[0]).toBeGreaterThanOrEqual(bbox[0]);
-    expect(r.bbox[1]).toBeGreaterThanOrEqual(bbox[1]);
-    expect(r.bbox[2]).toBeLessThanOrEqual(bbox[2]);
-    expect(r.bbox[3]).toBeLessThanOrEqual(bbox[3]);
-    expect(r.bbox).toEqual(bbox);
+    const extent = await storedExtent(r.districtId);
+    expect(extent).toEqual([116.34886, 39.95668, 116.35519, 39.9648685]);
+    expect(r.bbox).toEqual(extent);
+    expect(await communitiesInsideExtent(r.districtId)).toBe(true);
+    const pastBoundsM = (extent[3]! - 39.96377) * 111_320;
+    expect(pastBoundsM).toBeGreaterThan(110);
+    expect(pastBoundsM).toBeLessThan(130);
+  }, 120_000);
+
+  it('clips to --bbox: extent the box and its communities, features outside it gone', async () => {
+    const bbox: [number, number, number, number] = [116.345, 39.998, 116.352, 40.004];
+    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), {
+      bbox,
+      contextBufferM: 0,
+    });
+    created.push(r.districtId);
+    // Communities crossing the box are kept whole (osmium's smart strategy), and so is the
+    // extent around them; the other features are cut to the box.
+    expect(r.bbox).toEqual([116.3428935, 39.9964857, 116.3559289, 40.0064807]);
+    expect(await storedExtent(r.districtId)).toEqual(r.bbox);
+    expect(await communitiesInsideExtent(r.districtId)).toBe(true);
     expect(r.features).toBeLessThan(688);
     expect(r.features).toBeGreaterThan(100);
     const [outside] = await t.db.query<{ n: number }>(
@@ -116,6 +157,54 @@ describe('streaming import (osmium) into the database', () => {
       [r.districtId, ...bbox],
     );
     expect(Number(outside?.n)).toBe(0);
+  }, 120_000);
+
+  it('keeps the walking network and facilities within 1 km beyond the clip as context only', async () => {
+    const bbox: [number, number, number, number] = [116.345, 39.998, 116.352, 40.004];
+    const envelope = 'ST_MakeEnvelope($2, $3, $4, $5, 4326)';
+    const bare = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), {
+      bbox,
+      contextBufferM: 0,
+    });
+    created.push(bare.districtId);
+    const r = await importOsmFile(t.db, data('beijing-haidian-cau.osm'), { bbox });
+    created.push(r.districtId);
+    expect(RULES.importContext.bufferM.value).toBe(1000);
+    // The same communities, buildings and households: the buffer adds context, not 小区.
+    // (way/860342589, an area beside the box's north-west corner whose bounding box overlaps
+    // the box, arrives whole in the grown extract: the exact test keeps it out.)
+    const stats = (id: number) =>
+      t.db.query<{ osm_ref: string; building_count: number; households: number }>(
+        `SELECT osm_ref, building_count, households FROM community WHERE district_id = $1
+         ORDER BY osm_ref`,
+        [id],
+      );
+    expect(await stats(r.districtId)).toEqual(await stats(bare.districtId));
+    expect(r.bbox).toEqual(bare.bbox);
+    // Beyond the clip: only roads, footways and facilities, marked, none past 1 km.
+    const outside = await t.db.query<{ kind: string; n: number; marked: number; far: number }>(
+      `SELECT kind, count(*)::int AS n,
+              count(*) FILTER (WHERE props->>'context' = 'buffer')::int AS marked,
+              count(*) FILTER (WHERE NOT ST_DWithin(geom::geography, ${envelope}::geography, 1000))::int AS far
+       FROM feature WHERE district_id = $1 AND NOT ST_Intersects(geom, ${envelope})
+       GROUP BY kind ORDER BY kind`,
+      [r.districtId, ...bbox],
+    );
+    expect(outside.map((o) => o.kind)).toEqual(['facility', 'footway', 'road']);
+    for (const o of outside) {
+      expect(o.n).toBeGreaterThan(0);
+      expect(o.marked).toBe(o.n);
+      expect(o.far).toBe(0);
+    }
+    // Inside the clip nothing changed.
+    const inside = (id: number) =>
+      t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM feature WHERE district_id = $1 AND ST_Intersects(geom, ${envelope})
+           AND NOT props ? 'context'`,
+        [id, ...bbox],
+      );
+    expect(await inside(r.districtId)).toEqual(await inside(bare.districtId));
+    expect(r.features).toBe(bare.features + outside.reduce((a, o) => a + o.n, 0));
   }, 120_000);
 
   it('cancelled (SIGINT aborts the signal) leaves no half district', async () => {

@@ -270,6 +270,7 @@ describe('survey import of the 静淑苑 DXF', () => {
         t.db.transaction((tx) =>
           fn({
             exec: tx.exec.bind(tx),
+            copyFrom: tx.copyFrom.bind(tx),
             query: (text, params, options) => {
               if (text.includes('survey_layer_mapping')) throw new Error('disk full');
               return tx.query(text, params, options);
