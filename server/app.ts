@@ -137,7 +137,6 @@ function installApi(
   api.use(
     surveyRoutes({
       catalog: deps.catalog,
-      store: deps.store,
       survey: makeSurveyStore(deps.db),
       accounts: makeAccountStore(deps.db),
     }),

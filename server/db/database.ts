@@ -24,6 +24,12 @@ export interface Queryable {
 export interface Executor extends Queryable {
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * `COPY table (columns) FROM STDIN` with `data` in COPY text format (bulk loads such as a
+   * survey's staging rows): node-postgres streams it (pg-copy-streams), PGlite reads it as
+   * its /dev/blob. Returns the rows copied.
+   */
+  copyFrom(sql: string, data: Uint8Array): Promise<number>;
 }
 
 export interface Database extends Executor {

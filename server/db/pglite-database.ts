@@ -12,6 +12,12 @@ const wrap = (q: PGlite | PGliteTx): Executor => ({
   async exec(sql: string) {
     await q.exec(sql);
   },
+  async copyFrom(sql: string, data: Uint8Array) {
+    const res = await q.query(sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'"), [], {
+      blob: new Blob([data as Uint8Array<ArrayBuffer>]),
+    });
+    return res.affectedRows ?? 0;
+  },
 });
 
 /**
@@ -26,6 +32,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     engine: 'pglite',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),
   };

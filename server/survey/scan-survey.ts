@@ -44,9 +44,13 @@ export async function scanSurvey(
   bytes: Buffer,
   fileName: string,
   nearLon?: number,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SurveyScan> {
   return withSurveyDataset(bytes, fileName, async (ds) => {
     const ogrLayers = await listOgrLayers(ds);
+    const total = ogrLayers.reduce((n, l) => n + l.count, 0);
+    let done = 0;
+    onProgress(0, total);
     const layers = new Map<string, SurveyLayer & { fieldSet: Set<string> }>();
     let textCount = 0;
     const b = [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number];
@@ -57,6 +61,7 @@ export async function scanSurvey(
       b[3] = Math.max(b[3], y);
     };
     await readSurveyFeatures(ds, ogrLayers, (f) => {
+      if (++done % 2000 === 0) onProgress(Math.min(done, total), total);
       if (f.text !== undefined) {
         textCount++;
         return;

@@ -265,11 +265,13 @@ describe('survey import of the 静淑苑 DXF', () => {
       engine: t.db.engine,
       query: t.db.query.bind(t.db),
       exec: t.db.exec.bind(t.db),
+      copyFrom: t.db.copyFrom.bind(t.db),
       close: t.db.close.bind(t.db),
       transaction: (fn) =>
         t.db.transaction((tx) =>
           fn({
             exec: tx.exec.bind(tx),
+            copyFrom: tx.copyFrom.bind(tx),
             query: (text, params, options) => {
               if (text.includes('survey_layer_mapping')) throw new Error('disk full');
               return tx.query(text, params, options);
