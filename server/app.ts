@@ -43,6 +43,7 @@ import type { TileService } from './tiles/tile-service';
 // --- survey import (issue #11 item 1) ---
 import { makeSurveyStore } from './db/survey-store';
 import { surveyRoutes } from './routes/survey-routes';
+import type { SurveyPool } from './work/survey-pool';
 // --- end survey import ---
 
 export interface AppDeps {
@@ -57,6 +58,8 @@ export interface AppDeps {
   catalog: Catalog;
   store: FeatureStore;
   tiles: TileService;
+  /** Survey reads (GDAL + feature building); default: the process's shared pool. */
+  surveyPool?: SurveyPool;
 }
 
 /** Build the Express app from its dependencies; no listen (tests use it directly). */
@@ -139,6 +142,7 @@ function installApi(
       catalog: deps.catalog,
       survey: makeSurveyStore(deps.db),
       accounts: makeAccountStore(deps.db),
+      ...(deps.surveyPool ? { pool: deps.surveyPool } : {}),
     }),
   );
   // --- end survey import ---

@@ -236,6 +236,7 @@ export async function buildSurveyRows(
         properties: { kind, ...typedProps(f.props, m), layer: f.layer, index },
       });
     });
+    onProgress(total, total);
   });
 
   let residual: SurveyRows['residual'] = null;

@@ -19,7 +19,14 @@ export interface OgrLayerInfo {
   extent: [number, number, number, number] | null;
   /** "EPSG:4548" when GDAL identifies the layer's SRS (.prj, GPKG SRS, KML/GeoJSON WGS84). */
   epsg: string | null;
+  /** The geometry type the layer declares ("Polygon", "Multi Polygon", "Unknown (any)" …). */
+  geometry: string | null;
+  /** The attribute fields the layer declares. */
+  fields: string[];
 }
+
+const FIELD_LINE =
+  /^([^\s:][^:\n]*): (?:Integer64List|IntegerList|RealList|StringList|Integer64|Integer|Real|String|DateTime|Date|Time|Binary) \(/gm;
 
 const ogrOpen = (ds: SurveyDataset) => ds.openOptions.flatMap((o) => ['-oo', o]);
 
@@ -47,6 +54,8 @@ export async function listOgrLayers(ds: SurveyDataset): Promise<OgrLayerInfo[]> 
         count,
         extent: e ? ([+e[1]!, +e[2]!, +e[3]!, +e[4]!] as [number, number, number, number]) : null,
         epsg: epsg ? `EPSG:${epsg}` : null,
+        geometry: /^Geometry: (.+)$/m.exec(block)?.[1]?.trim() ?? null,
+        fields: [...block.matchAll(FIELD_LINE)].map((m) => m[1]!),
       };
     })
     .filter((l) => !(ds.format === 'dxf' && l.name === 'blocks'));
@@ -112,14 +121,42 @@ async function streamLayer(
   ds: SurveyDataset,
   layer: string,
   onFeature: (f: SeqFeature) => void | Promise<void>,
+  limit?: number,
 ): Promise<void> {
   // -a_srs NONE keeps the file's own coordinates: GeoJSONSeq would otherwise reproject to WGS84
   // on its own; the CRS the planner chose is applied afterwards, in one place.
   await gdalLines(
     'ogr2ogr',
-    ['-f', 'GeoJSONSeq', '/vsistdout/', ...ogrOpen(ds), ds.path, layer, '-a_srs', 'NONE'],
+    [
+      '-f',
+      'GeoJSONSeq',
+      '/vsistdout/',
+      ...ogrOpen(ds),
+      ds.path,
+      layer,
+      '-a_srs',
+      'NONE',
+      ...(limit ? ['-limit', String(limit)] : []),
+    ],
     ds.env,
     (line) => onFeature(JSON.parse(line.replace(/,$/, '')) as SeqFeature),
+  );
+}
+
+/** The first `limit` features of one layer of a non-DXF file (a scan's sample). */
+export async function sampleLayer(
+  ds: SurveyDataset,
+  layer: string,
+  limit: number,
+  onFeature: (f: RawFeature) => void,
+): Promise<void> {
+  await streamLayer(
+    ds,
+    layer,
+    (f) => {
+      if (f.geometry) onFeature({ layer, props: f.properties ?? {}, geometry: to2d(f.geometry) });
+    },
+    limit,
   );
 }
 

@@ -5,7 +5,7 @@
 -- it to a line is refused, g NULL).
 -- $1 SRID of the staged GeoJSON (4326 when the worker already converted GCJ-02/BD-09/WGS84).
 INSERT INTO survey_fixed
-WITH src AS (
+WITH src AS MATERIALIZED (
   SELECT r.*, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(r.gj), $1::integer), 4326) AS g0
   FROM survey_stage r
 ), chk AS (
