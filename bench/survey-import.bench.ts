@@ -28,10 +28,7 @@ import {
 } from './lib/bench-database';
 import { spawnServer } from './lib/spawn-server';
 import { printTable } from './lib/stats';
-import {
-  writeBenchDxf,
-  writeBenchShapefile,
-} from '../tests/fixtures/survey/generate-survey-files';
+import { writeBenchDxf, writeBenchShapefile } from '../tests/fixtures/survey/generate-survey-files';
 
 const N = Number(process.env.BENCH_FEATURES ?? 100_000);
 const DXF_MB = Number(process.env.BENCH_DXF_MB ?? 20);

@@ -88,7 +88,8 @@ function previewFeature(r: Record<string, unknown>): Feature {
   const properties: Record<string, unknown> = { kind: r.kind };
   for (const k of ['name', 'category', 'levels', 'width_m', 'height_m', 'households'])
     if (r[k] !== null && r[k] !== undefined)
-      properties[k] = typeof r[k] === 'string' && k !== 'name' && k !== 'category' ? Number(r[k]) : r[k];
+      properties[k] =
+        typeof r[k] === 'string' && k !== 'name' && k !== 'category' ? Number(r[k]) : r[k];
   properties.layer = r.layer;
   properties.index = Number(r.idx);
   return { type: 'Feature', geometry: JSON.parse(String(r.geometry)) as Geometry, properties };

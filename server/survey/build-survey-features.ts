@@ -383,7 +383,12 @@ function fillLabels(
 }
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
 const text = (v: unknown): string =>
   typeof v === 'string' ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : '\\N';
 const num = (v: unknown, max: number, integer = false): string =>

@@ -96,7 +96,8 @@ export class SurveyPool {
         { ...task, port: channel.port2 },
         { transferList: [channel.port2], ...(hooks.signal ? { signal: hooks.signal } : {}) },
       )) as SurveyAnswer;
-      if (!answer.ok) throw new ApiError(answer.error.code, answer.error.text, answer.error.details);
+      if (!answer.ok)
+        throw new ApiError(answer.error.code, answer.error.text, answer.error.details);
       return answer.value;
     } finally {
       channel.port1.close();
