@@ -11,9 +11,10 @@
  * API process's peak RSS (VmHWM; the worker threads are in the same process).
  *
  * Usage: npm run bench:survey   (BENCH_DATABASE_URL as for the other benches; BENCH_FEATURES,
- * BENCH_DXF_MB).
+ * BENCH_DXF_MB; BENCH_CASES=dxf or shapefile runs one case).
  */
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -73,7 +74,7 @@ async function throughApi(
   db: Database,
   baseId: number,
   c: Case,
-): Promise<{ s: number; created: number; peakMb: number }> {
+): Promise<{ s: number; created: number; peakMb: number; phases: string }> {
   const proposal = await makePostgisCatalog(db).createProposal(baseId, `bench ${c.label}`);
   const server = await spawnServer({ DATABASE_URL: BENCH_DATABASE_URL, BODY_LIMIT: '5mb' });
   try {
@@ -92,17 +93,47 @@ async function throughApi(
     });
     const upload = (await up.json()) as { uploadId: string; error?: unknown };
     if (!up.ok) throw new Error(`upload failed: ${JSON.stringify(upload)}`);
-    const commit = await fetch(`${server.base}/api/survey/uploads/${upload.uploadId}/commit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ scenarioId: proposal!.id, ...c.commit }),
-    });
+    const tUp = performance.now();
+    // Where the commit's time goes: the server's own progress phases, polled every 100 ms.
+    const progressId = randomUUID();
+    const firstSeen = new Map<string, number>();
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const p = await fetch(`${server.base}/api/survey/progress/${progressId}`, {
+          headers: { cookie },
+        });
+        if (p.ok) {
+          const phase = ((await p.json()) as { phase: string }).phase;
+          if (!firstSeen.has(phase)) firstSeen.set(phase, performance.now());
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const commit = await fetch(
+      `${server.base}/api/survey/uploads/${upload.uploadId}/commit?progress=${progressId}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify({ scenarioId: proposal!.id, ...c.commit }),
+      },
+    );
     const result = (await commit.json()) as { created?: number; error?: unknown };
-    const s = (performance.now() - t1) / 1000;
+    const tEnd = performance.now();
+    polling = false;
+    await poller;
+    const s = (tEnd - t1) / 1000;
+    const marks = [...firstSeen.entries()].filter(([p]) => p !== 'done');
+    const phases = [
+      `upload+scan ${((tUp - t1) / 1000).toFixed(1)}`,
+      ...marks.map(
+        ([p, at], i) => `${p} ${(((marks[i + 1]?.[1] ?? tEnd) - at) / 1000).toFixed(1)}`,
+      ),
+    ].join(', ');
     if (!commit.ok) throw new Error(`commit failed: ${JSON.stringify(result)}`);
     const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
     const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    return { s, created: result.created ?? 0, peakMb };
+    return { s, created: result.created ?? 0, peakMb, phases };
   } finally {
     await server.stop();
     await db.query('DELETE FROM scenario WHERE id = $1', [proposal!.id]);
@@ -167,7 +198,8 @@ async function main(): Promise<void> {
       },
     ];
     const rows: Parameters<typeof printTable>[1] = [];
-    for (const c of cases) {
+    const only = process.env.BENCH_CASES; // e.g. "dxf" or "shapefile"; default both
+    for (const c of cases.filter((x) => !only || x.label.toLowerCase().includes(only))) {
       const ogrS = ogrBaseline(c);
       await db.query('DROP TABLE IF EXISTS bench_survey_ogr');
       const api = await throughApi(db, Number(base!.id), c);
@@ -187,6 +219,14 @@ async function main(): Promise<void> {
           ratio: undefined,
           target: `all ${c.features} written`,
           met: api.created === c.features,
+        },
+        {
+          measure: `${c.label}: where the API's time went (s)`,
+          value: api.phases,
+          baseline: '—',
+          ratio: undefined,
+          target: '—',
+          met: undefined,
         },
         {
           measure: `${c.label}: API process peak RSS (MB)`,

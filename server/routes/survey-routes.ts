@@ -260,15 +260,19 @@ export function surveyRoutes(deps: {
     if (user) await checkScope(deps.accounts, 'scenario-edit', body.scenarioId, user);
     const scenario = await catalog.getScenario(body.scenarioId);
     if (!scenario) throw notFound({ zh: '方案', en: 'Scenario' }, body.scenarioId);
+    const unknownSrid = (srid: number) =>
+      new ApiError('VALIDATION', {
+        zh: `PostGIS 不认识坐标系 EPSG:${srid}, 无法转换`,
+        en: `PostGIS does not know EPSG:${srid} and cannot reproject from it`,
+      });
+    const asked = Number(/^EPSG:(\d+)$/.exec(body.local?.helmert?.base ?? body.crs)?.[1]);
+    if (asked && !(await survey.knowsSrid(asked))) throw unknownSrid(asked);
     const built = await pool.build(upload.bytes, upload.fileName, body as SurveyRequest, {
       ...job.hooks,
       signal: clientGone(res),
     });
-    if (!(await survey.knowsSrid(built.srid)))
-      throw new ApiError('VALIDATION', {
-        zh: `PostGIS 不认识坐标系 EPSG:${built.srid}, 无法转换`,
-        en: `PostGIS does not know EPSG:${built.srid} and cannot reproject from it`,
-      });
+    if (built.srid !== asked && !(await survey.knowsSrid(built.srid)))
+      throw unknownSrid(built.srid);
     return { body, scenario, built };
   };
 

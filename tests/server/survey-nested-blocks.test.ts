@@ -105,5 +105,16 @@ describe('nested block INSERTs', () => {
         expect(Math.abs(s[k] - e[k])).toBeLessThan(0.01);
       expect(Math.abs(s.area - 13.25)).toBeLessThan(0.01);
     });
+    // A CRS PostGIS cannot reproject from is refused before any work, in both languages.
+    const unknown = await planner
+      .post(`/api/survey/uploads/${up.body.uploadId}/preview`)
+      .set('Accept-Language', 'en')
+      .send({
+        scenarioId: baselineId,
+        crs: 'EPSG:99999',
+        mapping: { 车位: { kind: 'parking_stall' } },
+      });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('PostGIS does not know EPSG:99999');
   }, 120_000);
 });
