@@ -136,7 +136,7 @@ const uploadUrl = (id: string, step: 'preview' | 'commit', progressId?: string) 
 
 /** How far a server-side survey job is (GET /api/survey/progress/:id, docs/survey-import-api.md). */
 export interface SurveyProgress {
-  phase: 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
+  phase: 'starting' | 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
   done: number;
   total: number;
   position?: number;

@@ -235,7 +235,7 @@ export class RpmSurveyImport extends LitElement {
         .label=${
           job.phase === 'queued'
             ? this._t('survey.phase.queued', { n: job.position ?? 1 })
-            : this._t(`survey.phase.${job.phase === 'reading' ? 'staging' : job.phase}`)
+            : this._t(`survey.phase.${job.phase === 'reading' ? 'starting' : job.phase}`)
         }
       ></rpm-progress-bar>`;
     }

@@ -533,6 +533,7 @@ export const en: Messages = {
   'survey.uploading': 'Uploading {pct}%',
   'survey.previewing': 'Reading and converting coordinates…',
   'survey.committing': 'Importing (one transaction: all or nothing)…',
+  'survey.phase.starting': 'Preparing…',
   'survey.phase.queued': 'Waiting for a free import slot (number {n} in the queue)…',
   'survey.phase.reading': 'Reading the file: {done} of {total} features ({pct}%)',
   'survey.phase.staging': 'Loading into the database…',

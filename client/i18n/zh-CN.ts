@@ -519,6 +519,7 @@ export const zhCN = {
   'survey.uploading': '正在上传 {pct}%',
   'survey.previewing': '正在读取并转换坐标…',
   'survey.committing': '正在导入 (一次事务, 全部成功或全部不导入)…',
+  'survey.phase.starting': '正在准备…',
   'survey.phase.queued': '测绘导入排队中 (第 {n} 位)…',
   'survey.phase.reading': '正在读取文件: {done} / {total} 个要素 ({pct}%)',
   'survey.phase.staging': '正在载入数据库…',

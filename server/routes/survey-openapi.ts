@@ -104,7 +104,7 @@ export function surveyOpenApiPaths(): Record<string, object> {
     '/api/survey/progress/{progressId}': {
       get: {
         summary:
-          "How far the caller's upload, preview or commit with ?progress={progressId} is: { phase: queued | reading | staging | checking | writing | done | failed, done, total (features read of the file's), position? (in the queue) }; kept 10 min, this API process only — roles: planner, admin",
+          "How far the caller's upload, preview or commit with ?progress={progressId} is: { phase: starting | queued | reading | staging | checking | writing | done | failed, done, total (features read of the file's), position? (in the queue) }; kept 10 min, this API process only — roles: planner, admin",
         parameters: [
           {
             name: 'progressId',

@@ -121,10 +121,11 @@ function readUpload(
 
 /** One survey job's progress, polled by the wizard (GET /survey/progress/:progressId). */
 export interface SurveyProgress {
-  /** queued: waiting for a GDAL place; reading: GDAL + feature building (done/total features);
+  /** starting: reading the stored upload, checking scope, starting a worker thread;
+   * queued: waiting for a GDAL place; reading: GDAL + feature building (done/total features);
    * staging: COPY into the staging table; checking: reproject, validate, repair;
    * writing: the INSERT; done / failed. */
-  phase: 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
+  phase: 'starting' | 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
   done: number;
   total: number;
   /** Place in the queue while queued (1 = next). */
@@ -152,12 +153,12 @@ class ProgressBoard {
     for (const [k, v] of this.jobs) if (now - v.at > PROGRESS_TTL_MS) this.jobs.delete(k);
     const set = (p: Partial<SurveyProgress>) => {
       if (!id) return;
-      const prev = this.jobs.get(id)?.progress ?? { phase: 'queued', done: 0, total: 0 };
+      const prev = this.jobs.get(id)?.progress ?? { phase: 'starting', done: 0, total: 0 };
       const next: SurveyProgress = { ...prev, ...p };
       if (next.phase !== 'queued') delete next.position;
       this.jobs.set(id, { userId, at: Date.now(), progress: next });
     };
-    set({ phase: 'queued', done: 0, total: 0 });
+    set({ phase: 'starting', done: 0, total: 0 });
     return {
       set,
       hooks: {
