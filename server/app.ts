@@ -43,6 +43,7 @@ import type { TileService } from './tiles/tile-service';
 // --- survey import (issue #11 item 1) ---
 import { makeSurveyStore } from './db/survey-store';
 import { surveyRoutes } from './routes/survey-routes';
+import type { SurveyPool } from './work/survey-pool';
 // --- end survey import ---
 
 export interface AppDeps {
@@ -64,6 +65,8 @@ export interface AppDeps {
   catalog: Catalog;
   store: FeatureStore;
   tiles: TileService;
+  /** Survey reads (GDAL + feature building); default: the process's shared pool. */
+  surveyPool?: SurveyPool;
 }
 
 /** Build the Express app from its dependencies; no listen (tests use it directly). */
@@ -144,9 +147,9 @@ function installApi(
   api.use(
     surveyRoutes({
       catalog: deps.catalog,
-      store: deps.store,
       survey: makeSurveyStore(deps.db),
       accounts: makeAccountStore(deps.db),
+      ...(deps.surveyPool ? { pool: deps.surveyPool } : {}),
     }),
   );
   // --- end survey import ---

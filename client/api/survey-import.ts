@@ -97,8 +97,9 @@ export function uploadSurvey(
   file: File,
   locale: string,
   onProgress: (fraction: number) => void,
+  progressId?: string,
 ): Promise<SurveyUpload> {
-  const url = '/api/survey/uploads';
+  const url = `/api/survey/uploads${progressId ? `?progress=${progressId}` : ''}`;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -130,16 +131,35 @@ export function uploadSurvey(
   });
 }
 
-const uploadUrl = (id: string, step: 'preview' | 'commit') =>
-  `/api/survey/uploads/${encodeURIComponent(id)}/${step}`;
+const uploadUrl = (id: string, step: 'preview' | 'commit', progressId?: string) =>
+  `/api/survey/uploads/${encodeURIComponent(id)}/${step}${progressId ? `?progress=${progressId}` : ''}`;
+
+/** How far a server-side survey job is (GET /api/survey/progress/:id, docs/survey-import-api.md). */
+export interface SurveyProgress {
+  phase: 'starting' | 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  position?: number;
+}
+
+export const getSurveyProgress = (
+  progressId: string,
+  locale: string,
+  signal?: AbortSignal,
+): Promise<SurveyProgress> =>
+  requestJson<SurveyProgress>(`/api/survey/progress/${encodeURIComponent(progressId)}`, {
+    locale,
+    signal,
+  });
 
 export const previewSurvey = (
   uploadId: string,
   options: SurveyOptions,
   locale: string,
   signal?: AbortSignal,
+  progressId?: string,
 ): Promise<SurveyPreview> =>
-  requestJson<SurveyPreview>(uploadUrl(uploadId, 'preview'), {
+  requestJson<SurveyPreview>(uploadUrl(uploadId, 'preview', progressId), {
     method: 'POST',
     body: options,
     locale,
@@ -150,8 +170,9 @@ export const commitSurvey = (
   uploadId: string,
   options: SurveyOptions,
   locale: string,
+  progressId?: string,
 ): Promise<SurveyCommit> =>
-  requestJson<SurveyCommit>(uploadUrl(uploadId, 'commit'), {
+  requestJson<SurveyCommit>(uploadUrl(uploadId, 'commit', progressId), {
     method: 'POST',
     body: options,
     locale,

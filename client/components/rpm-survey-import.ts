@@ -219,6 +219,26 @@ export class RpmSurveyImport extends LitElement {
   }
 
   private _progress(s: SurveyState) {
+    // The server's own progress once the bytes are up (scan) or while a preview/commit runs.
+    const job = s.job;
+    const busy = s.step === 'uploading' || s.step === 'previewing' || s.step === 'committing';
+    if (busy && job && job.phase !== 'done' && job.phase !== 'failed') {
+      if (job.phase === 'reading' && job.total > 0) {
+        const pct = Math.round((job.done / job.total) * 100);
+        return html`<rpm-progress-bar
+          .value=${pct}
+          .max=${100}
+          .label=${this._t('survey.phase.reading', { done: job.done, total: job.total, pct })}
+        ></rpm-progress-bar>`;
+      }
+      return html`<rpm-progress-bar
+        .label=${
+          job.phase === 'queued'
+            ? this._t('survey.phase.queued', { n: job.position ?? 1 })
+            : this._t(`survey.phase.${job.phase === 'reading' ? 'starting' : job.phase}`)
+        }
+      ></rpm-progress-bar>`;
+    }
     if (s.step === 'uploading')
       return html`<rpm-progress-bar
         .value=${Math.round(s.progress * 100)}

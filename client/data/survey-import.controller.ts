@@ -2,8 +2,10 @@ import type { FeatureCollection } from 'geojson';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   commitSurvey,
+  getSurveyProgress,
   previewSurvey,
   uploadSurvey,
+  type SurveyProgress,
   type ControlPoint,
   type LayerMapping,
   type SurveyCommit,
@@ -35,6 +37,8 @@ export interface DraftControlPoint {
 export interface SurveyState {
   step: SurveyStep;
   progress: number;
+  /** The server's progress of the running upload scan, preview or commit (polled), or null. */
+  job: SurveyProgress | null;
   upload: SurveyUpload | null;
   crs: string;
   units: 'm' | 'mm';
@@ -76,6 +80,7 @@ export interface SurveyHost {
 const CLOSED: SurveyState = {
   step: 'closed',
   progress: 0,
+  job: null,
   upload: null,
   crs: 'wgs84',
   units: 'm',
@@ -214,11 +219,39 @@ export class SurveyImportController implements ReactiveController {
     };
   }
 
-  private async _upload(file: File): Promise<void> {
-    this._set({ ...this.state, step: 'uploading', progress: 0, error: null });
+  /**
+   * Run one server job with a fresh progress id, polling GET /api/survey/progress/:id every
+   * 400 ms into `state.job` until the job answers (a big file reads for seconds).
+   */
+  private async _tracked<T>(run: (progressId: string) => Promise<T>): Promise<T> {
+    const id = progressId();
+    const stop = new AbortController();
+    const poll = async () => {
+      while (!stop.signal.aborted) {
+        await new Promise((r) => setTimeout(r, 400));
+        if (stop.signal.aborted) return;
+        try {
+          const job = await getSurveyProgress(id, this._app.locale(), stop.signal);
+          if (!stop.signal.aborted) this._set({ ...this.state, job });
+        } catch {
+          // not started yet (404) or the poll was cut: try again at the next tick
+        }
+      }
+    };
+    void poll();
     try {
-      const upload = await uploadSurvey(file, this._app.locale(), (progress) =>
-        this._set({ ...this.state, progress }),
+      return await run(id);
+    } finally {
+      stop.abort();
+      this._set({ ...this.state, job: null });
+    }
+  }
+
+  private async _upload(file: File): Promise<void> {
+    this._set({ ...this.state, step: 'uploading', progress: 0, job: null, error: null });
+    try {
+      const upload = await this._tracked((id) =>
+        uploadSurvey(file, this._app.locale(), (progress) => this._set({ ...this.state, progress }), id),
       );
       const mapping: Record<string, LayerMapping> = {};
       for (const layer of upload.layers) {
@@ -245,11 +278,8 @@ export class SurveyImportController implements ReactiveController {
     const abort = (this._abort = new AbortController());
     this._set({ ...this.state, step: 'previewing', error: null, preview: null });
     try {
-      const preview = await previewSurvey(
-        upload.uploadId,
-        this._options(),
-        this._app.locale(),
-        abort.signal,
+      const preview = await this._tracked((id) =>
+        previewSurvey(upload.uploadId, this._options(), this._app.locale(), abort.signal, id),
       );
       if (abort.signal.aborted) return;
       this._set({ ...this.state, step: 'previewed', preview });
@@ -265,7 +295,9 @@ export class SurveyImportController implements ReactiveController {
     if (!upload || this.state.step !== 'previewed') return;
     this._set({ ...this.state, step: 'committing', error: null });
     try {
-      const result = await commitSurvey(upload.uploadId, this._options(), this._app.locale());
+      const result = await this._tracked((id) =>
+        commitSurvey(upload.uploadId, this._options(), this._app.locale(), id),
+      );
       this._clearMap();
       this._set({ ...this.state, step: 'done', result });
       await this._app.reload();
@@ -299,6 +331,18 @@ export class SurveyImportController implements ReactiveController {
     this.state = state;
     this._host.requestUpdate();
   }
+}
+
+/**
+ * A random v4 uuid for ?progress=. crypto.randomUUID exists only in secure contexts (https,
+ * localhost); an office intranet on plain http still has crypto.getRandomValues.
+ */
+function progressId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 const EMPTY_POINT: DraftControlPoint = { source: null, target: null };

@@ -198,6 +198,7 @@ export const PERMISSIONS: readonly Permission[] = [
   { method: 'POST', path: '/api/survey/uploads/:uploadId/preview', access: EDITORS },
   { method: 'POST', path: '/api/survey/uploads/:uploadId/commit', access: EDITORS },
   { method: 'GET', path: '/api/survey/mappings', access: EDITORS },
+  { method: 'GET', path: '/api/survey/progress/:progressId', access: EDITORS },
   // --- end survey import ---
 ];
 

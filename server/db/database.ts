@@ -25,11 +25,12 @@ export interface Executor extends Queryable {
   /** Run a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk load: run `COPY <target> FROM STDIN` with `data` in COPY's text format (tab between
-   * columns, \\N for NULL, one row a line; escape with copyTextField). `target` is the table
-   * and column list, e.g. `import_stage (kind, geom)`: a constant in our code, never user input.
+   * `COPY table (columns) FROM STDIN` with `data` in COPY text format (tab between columns, \\N
+   * for NULL, one row a line; escape with copyTextField) for bulk loads (a survey's or an OSM
+   * import's staging rows): node-postgres streams it (pg-copy-streams), PGlite reads it as its
+   * /dev/blob. The statement is a constant in our code, never user input. Returns rows copied.
    */
-  copyFrom(target: string, data: string): Promise<void>;
+  copyFrom(sql: string, data: Uint8Array | string): Promise<number>;
 }
 
 export interface Database extends Executor {

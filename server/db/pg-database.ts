@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFromStream } from 'pg-copy-streams';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Database, Queryable, QueryOptions } from './database';
 
 // int8 (counts, ids) as JS numbers: ids stay far below 2^53.
@@ -9,10 +9,20 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // numeric as JS numbers (widths, areas, budgets): same shape as PGlite returns.
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-/** COPY … FROM STDIN on one client (pg-copy-streams): the data goes as it is, no parameters. */
-const copyOn = async (client: pg.PoolClient, target: string, data: string): Promise<void> => {
-  await pipeline(Readable.from([data]), client.query(copyFromStream(`COPY ${target} FROM STDIN`)));
-};
+/** COPY … FROM STDIN on one client, streamed in 1 MB slices (pg-copy-streams). */
+async function copyOn(
+  client: pg.PoolClient,
+  sql: string,
+  text: Uint8Array | string,
+): Promise<number> {
+  const data = typeof text === 'string' ? Buffer.from(text) : text;
+  const stream = client.query(copyFromStdin(sql));
+  const slices = function* () {
+    for (let i = 0; i < data.byteLength; i += 1 << 20) yield data.subarray(i, i + (1 << 20));
+  };
+  await pipeline(Readable.from(slices()), stream);
+  return stream.rowCount ?? 0;
+}
 
 /** Server engine: PostgreSQL + PostGIS through a node-postgres pool. */
 export async function openPgDatabase(
@@ -62,7 +72,7 @@ export async function openPgDatabase(
           exec: async (sql: string) => {
             await client.query(sql);
           },
-          copyFrom: (target: string, data: string) => copyOn(client, target, data),
+          copyFrom: (sql: string, data: Uint8Array | string) => copyOn(client, sql, data),
         });
         await client.query('COMMIT');
         return result;
@@ -84,10 +94,10 @@ export async function openPgDatabase(
     exec: async (sql) => {
       await pool.query(sql);
     },
-    async copyFrom(target, data) {
+    async copyFrom(sql, data) {
       const client = await pool.connect();
       try {
-        await copyOn(client, target, data);
+        return await copyOn(client, sql, data);
       } finally {
         client.release();
       }

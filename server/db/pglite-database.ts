@@ -12,9 +12,11 @@ const wrap = (q: PGlite | PGliteTx): Executor => ({
   async exec(sql: string) {
     await q.exec(sql);
   },
-  // PGlite reads COPY data from its virtual /dev/blob device, filled from the `blob` option.
-  async copyFrom(target: string, data: string) {
-    await q.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+  async copyFrom(sql: string, data: Uint8Array | string) {
+    const res = await q.query(sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'"), [], {
+      blob: new Blob([typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>)]),
+    });
+    return res.affectedRows ?? 0;
   },
 });
 

@@ -1,4 +1,6 @@
-import type { Database } from './database';
+import type { Feature, Geometry } from 'geojson';
+import { STAGE_COLUMNS } from '../survey/build-survey-features';
+import type { Database, Executor } from './database';
 import { sql } from './load-sql';
 
 export interface SurveyUploadRow {
@@ -16,39 +18,87 @@ export interface SurveyStore {
   /** The upload, unless unknown or expired. */
   getUpload(id: string): Promise<SurveyUploadRow | undefined>;
   mappings(layerNames?: string[]): Promise<Record<string, unknown>>;
-  repairGeometries(geometries: unknown[]): Promise<(unknown | null)[]>;
+  /** Whether PostGIS knows the SRID (spatial_ref_sys), so ST_Transform can reproject from it. */
+  knowsSrid(srid: number): Promise<boolean>;
+  /**
+   * Stage the rows, then answer what a commit would write (the preview), writing nothing:
+   * the features in WGS84, counts per kind, extent, and the invalid geometries.
+   */
+  preview(rows: StagedRows): Promise<StagedSummary & { features: Feature[] }>;
   /** Longitude of a scenario's community centre, else of all communities (the office's area). */
   nearLongitude(scenarioId?: number): Promise<number | undefined>;
   /**
-   * One transaction: refuse a baseline that already has features, insert every feature (in
-   * chunks, so a file of 100k features never builds one giant statement), remember the layer
-   * mappings. Anything that throws rolls all of it back.
+   * One transaction: refuse a baseline that already has features; COPY the rows into a
+   * staging table; reproject, check and repair them in one set-based pass; insert the valid
+   * and repaired ones with one INSERT … SELECT; remember the layer mappings. Anything that
+   * throws rolls all of it back. `onStep` hears each step (for the progress endpoint).
    */
   commit(
     scenarioId: number,
-    creates: SurveyCreate[],
+    rows: StagedRows,
     mappings: Record<string, unknown>,
     userId: number | null,
-  ): Promise<{ ok: true; ids: number[] } | { ok: false; reason: 'missing' | 'baseline-not-empty' }>;
+    onStep?: (step: 'staging' | 'checking' | 'writing') => void,
+  ): Promise<
+    | ({ ok: true; created: number } & StagedSummary)
+    | { ok: false; reason: 'missing' | 'baseline-not-empty' | 'empty' }
+  >;
 }
 
-export interface SurveyCreate {
-  kind: string;
-  geometry: unknown;
-  name?: string | undefined;
-  category?: string | undefined;
-  levels?: number | undefined;
-  widthM?: number | undefined;
-  heightM?: number | undefined;
-  props?: Record<string, unknown>;
+/** A survey's features as the worker built them (server/survey/build-survey-features.ts). */
+export interface StagedRows {
+  /** COPY text rows in STAGE_COLUMNS order. */
+  copy: Uint8Array;
+  /** SRID of their GeoJSON geometry. */
+  srid: number;
 }
 
-/** Rows per INSERT … SELECT FROM json_array_elements (same cap as an edit batch). */
-const CHUNK = 2000;
+export interface StagedSummary {
+  counts: Record<string, number>;
+  /** WGS84 extent of what will be written, null when nothing will. */
+  extent: [number, number, number, number] | null;
+  invalid: { layer: string; index: number; problem: string; repaired: boolean }[];
+}
 
 class Refused extends Error {
-  constructor(readonly reason: 'missing' | 'baseline-not-empty') {
+  constructor(readonly reason: 'missing' | 'baseline-not-empty' | 'empty') {
     super(reason);
+  }
+}
+
+const COPY_STAGE = `COPY survey_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`;
+
+/** COPY the rows in, then reproject, check and repair them (survey-stage*.sql). */
+async function stage(
+  tx: Executor,
+  rows: StagedRows,
+  onStep: (step: 'staging' | 'checking') => void = () => {},
+): Promise<StagedSummary> {
+  onStep('staging');
+  await tx.exec(sql('survey-stage'));
+  await tx.copyFrom(COPY_STAGE, rows.copy);
+  onStep('checking');
+  await tx.query(sql('survey-stage-fix'), [rows.srid]);
+  const [row] = await tx.query<{ summary: string }>(sql('survey-stage-summary'));
+  return JSON.parse(row!.summary) as StagedSummary;
+}
+
+/** Preview properties as the wizard reads them (kind, typed fields, layer and index). */
+function previewFeature(r: Record<string, unknown>): Feature {
+  const properties: Record<string, unknown> = { kind: r.kind };
+  for (const k of ['name', 'category', 'levels', 'width_m', 'height_m', 'households'])
+    if (r[k] !== null && r[k] !== undefined)
+      properties[k] =
+        typeof r[k] === 'string' && k !== 'name' && k !== 'category' ? Number(r[k]) : r[k];
+  properties.layer = r.layer;
+  properties.index = Number(r.idx);
+  return { type: 'Feature', geometry: JSON.parse(String(r.geometry)) as Geometry, properties };
+}
+
+/** Thrown to end a preview's transaction: the staging tables go, nothing else was written. */
+class PreviewDone extends Error {
+  constructor(readonly value: StagedSummary & { features: Feature[] }) {
+    super('preview');
   }
 }
 
@@ -99,7 +149,7 @@ export function makeSurveyStore(db: Database): SurveyStore {
         ]),
       );
     },
-    async commit(scenarioId, creates, mappings, userId) {
+    async commit(scenarioId, rows, mappings, userId, onStep = () => {}) {
       try {
         return await db.transaction(async (tx) => {
           const [s] = await tx.query<{ kind: string }>(
@@ -113,14 +163,10 @@ export function makeSurveyStore(db: Database): SurveyStore {
             ]);
             if (has) throw new Refused('baseline-not-empty');
           }
-          const ids: number[] = [];
-          for (let i = 0; i < creates.length; i += CHUNK) {
-            const rows = await tx.query<{ id: number }>(sql('insert-features-batch'), [
-              scenarioId,
-              JSON.stringify(creates.slice(i, i + CHUNK)),
-            ]);
-            ids.push(...rows.map((r) => Number(r.id)));
-          }
+          const summary = await stage(tx, rows, onStep);
+          if (!Object.keys(summary.counts).length) throw new Refused('empty');
+          onStep('writing');
+          const [ins] = await tx.query<{ n: number }>(sql('survey-stage-insert'), [scenarioId]);
           for (const [layer, mapping] of Object.entries(mappings)) {
             await tx.query(sql('survey-remember-mapping'), [
               layer,
@@ -128,26 +174,35 @@ export function makeSurveyStore(db: Database): SurveyStore {
               userId,
             ]);
           }
-          return { ok: true as const, ids };
+          return { ok: true as const, created: Number(ins!.n), ...summary };
         });
       } catch (err) {
         if (err instanceof Refused) return { ok: false, reason: err.reason };
         throw err;
       }
     },
+    async preview(rows) {
+      try {
+        await db.transaction(async (tx) => {
+          const summary = await stage(tx, rows);
+          const features = (await tx.query(sql('survey-stage-features'))).map(previewFeature);
+          throw new PreviewDone({ ...summary, features });
+        });
+      } catch (err) {
+        if (err instanceof PreviewDone) return err.value;
+        throw err;
+      }
+      throw new Error('unreachable');
+    },
+    async knowsSrid(srid) {
+      const rows = await db.query('SELECT 1 FROM spatial_ref_sys WHERE srid = $1', [srid]);
+      return rows.length > 0;
+    },
     async nearLongitude(scenarioId) {
       const [row] = await db.query<{ lon: number | null }>(sql('survey-near-longitude'), [
         scenarioId ?? null,
       ]);
       return row?.lon === null || row?.lon === undefined ? undefined : Number(row.lon);
-    },
-    async repairGeometries(geometries) {
-      if (!geometries.length) return [];
-      const rows = await db.query<{ index: number; repaired: string | null }>(
-        sql('survey-repair-geometries'),
-        [JSON.stringify(geometries)],
-      );
-      return rows.map((r) => (r.repaired ? JSON.parse(r.repaired) : null));
     },
   };
 }

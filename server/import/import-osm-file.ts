@@ -35,8 +35,8 @@ export interface ImportOsmFileResult {
 
 const COMMUNITY_BATCH = 500;
 
-const STAGE_COLUMNS =
-  'import_stage (kind, osm_ref, name, category, width_m, width_estimated, levels, height_m, capacity, props, geojson)';
+const COPY_STAGE =
+  'COPY import_stage (kind, osm_ref, name, category, width_m, width_estimated, levels, height_m, capacity, props, geojson) FROM STDIN';
 
 /** A batch of features as COPY text rows for import_stage (create-import-stage.sql). */
 const stageRows = (batch: readonly ImportedFeature[]): string => {
@@ -92,7 +92,7 @@ export async function importOsmFile(
     // works in parallel with this process): COPY into the staging table, one INSERT … SELECT
     // into feature (context baseline), empty the stage.
     const write = async (rows: string): Promise<void> => {
-      await tx.copyFrom(STAGE_COLUMNS, rows);
+      await tx.copyFrom(COPY_STAGE, rows);
       const [written] = await tx.query<{ n: number }>(sql('insert-stage-features'), [
         districtId,
         context?.id,

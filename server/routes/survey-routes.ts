@@ -2,23 +2,27 @@ import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { Feature } from 'geojson';
 import { SURVEY_KINDS } from '../../domain/survey/guess-layer-kind';
 import type { AuditNote } from '../auth/audit-log';
 import type { AccountStore } from '../auth/account-store';
 import { checkScope } from '../auth/authorize';
 import { currentUser } from '../auth/session-user';
 import type { Catalog } from '../db/catalog';
-import type { FeatureStore } from '../db/feature-store';
-import type { SurveyCreate, SurveyStore } from '../db/survey-store';
-import { ApiError, notFound } from '../http/api-error';
+import type { StagedSummary, SurveyStore } from '../db/survey-store';
+import { ApiError, notFound, type Bilingual } from '../http/api-error';
 import { parse } from '../http/parse';
-import { buildSurveyFeatures, type SurveyRequest } from '../survey/build-survey-features';
-import { scanSurvey } from '../survey/scan-survey';
+import type { SurveyRequest, SurveyRows } from '../survey/build-survey-features';
+import type { SurveyScan } from '../survey/scan-survey';
+import { sharedSurveyPool, type SurveyPool } from '../work/survey-pool';
 
 /** Survey files: a 小区 DXF is a few MB; shapefile zips of a district stay well below this. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const UPLOAD = { zh: '上传的测绘文件', en: 'Survey upload' };
+const nothingToImport = () =>
+  new ApiError('VALIDATION', {
+    zh: '映射后没有可导入的要素',
+    en: 'No features to import with this mapping',
+  });
 
 const uploadParams = z.object({ uploadId: z.uuid() });
 const uploadQuery = z.object({
@@ -115,35 +119,69 @@ function readUpload(
   return { bytes: req.body, fileName };
 }
 
-/** Typed feature columns from the preview's properties; the rest goes to props. */
-function toCreate(f: Feature): SurveyCreate {
-  const { kind, name, category, levels, width_m, height_m, households, layer, index } =
-    f.properties as Record<string, unknown>;
-  return {
-    kind: String(kind),
-    geometry: f.geometry,
-    name: typeof name === 'string' ? name.slice(0, 200) : undefined,
-    category: typeof category === 'string' ? category : undefined,
-    levels: typeof levels === 'number' && levels > 0 && levels < 300 ? levels : undefined,
-    widthM: typeof width_m === 'number' && width_m > 0 && width_m < 500 ? width_m : undefined,
-    heightM: typeof height_m === 'number' && height_m > 0 && height_m < 1000 ? height_m : undefined,
-    props: {
-      source: 'survey',
-      surveyLayer: layer,
-      surveyIndex: index,
-      ...(typeof households === 'number' ? { households } : {}),
-    },
-  };
+/** One survey job's progress, polled by the wizard (GET /survey/progress/:progressId). */
+export interface SurveyProgress {
+  /** starting: reading the stored upload, checking scope, starting a worker thread;
+   * queued: waiting for a GDAL place; reading: GDAL + feature building (done/total features);
+   * staging: COPY into the staging table; checking: reproject, validate, repair;
+   * writing: the INSERT; done / failed. */
+  phase: 'starting' | 'queued' | 'reading' | 'staging' | 'checking' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
+  /** Place in the queue while queued (1 = next). */
+  position?: number;
 }
 
-const countKinds = (features: Feature[]): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const f of features) {
-    const k = String(f.properties?.kind);
-    out[k] = (out[k] ?? 0) + 1;
+/** Progress is kept this long after its last change (the wizard polls every few hundred ms). */
+const PROGRESS_TTL_MS = 10 * 60_000;
+const progressQuery = z.object({ progress: z.uuid().optional() });
+const progressParams = z.object({ progressId: z.uuid() });
+
+/**
+ * Jobs' progress in this process, by the id the client chose (?progress=<uuid>) and its user:
+ * nobody reads another account's progress. One API process answers the job and its polls; a
+ * deployment behind several replicas needs sticky sessions for the bar to move.
+ */
+class ProgressBoard {
+  private readonly jobs = new Map<
+    string,
+    { userId: number | null; at: number; progress: SurveyProgress }
+  >();
+
+  track(id: string | undefined, userId: number | null) {
+    const now = Date.now();
+    for (const [k, v] of this.jobs) if (now - v.at > PROGRESS_TTL_MS) this.jobs.delete(k);
+    const set = (p: Partial<SurveyProgress>) => {
+      if (!id) return;
+      const prev = this.jobs.get(id)?.progress ?? { phase: 'starting', done: 0, total: 0 };
+      const next: SurveyProgress = { ...prev, ...p };
+      if (next.phase !== 'queued') delete next.position;
+      this.jobs.set(id, { userId, at: Date.now(), progress: next });
+    };
+    set({ phase: 'starting', done: 0, total: 0 });
+    return {
+      set,
+      hooks: {
+        onQueued: (position: number) => set({ phase: 'queued', position }),
+        onProgress: (done: number, total: number) => set({ phase: 'reading', done, total }),
+      },
+    };
   }
-  return out;
-};
+
+  get(id: string, userId: number | null): SurveyProgress | undefined {
+    const job = this.jobs.get(id);
+    return job && job.userId === userId ? job.progress : undefined;
+  }
+}
+
+/** An abort signal that fires when the client goes away before its answer is sent. */
+function clientGone(res: Response): AbortSignal {
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) abort.abort(new Error('client disconnected'));
+  });
+  return abort.signal;
+}
 
 /**
  * The survey import (issue #11 item 1, docs/survey-import-api.md §1–4): upload a DXF /
@@ -153,19 +191,44 @@ const countKinds = (features: Feature[]): Record<string, number> => {
  */
 export function surveyRoutes(deps: {
   catalog: Catalog;
-  store: FeatureStore;
   survey: SurveyStore;
   accounts: Pick<AccountStore, 'resolveScope'>;
+  /** GDAL reads and feature building, off the event loop behind an admission queue. */
+  pool?: SurveyPool;
 }): Router {
-  const { catalog, store, survey } = deps;
+  const { catalog, survey } = deps;
+  const pool = deps.pool ?? sharedSurveyPool();
+  const board = new ProgressBoard();
   const r = Router();
 
+  // A full queue is refused before a 50 MB body is read (as analyses are, issue 18).
+  r.use('/survey/uploads', (req, res, next) => {
+    if (req.method !== 'POST' || !pool.full) return next();
+    res.set('Connection', 'close');
+    next(pool.busyError());
+  });
+
+  r.get('/survey/progress/:progressId', (req, res) => {
+    const { progressId } = parse(progressParams, req.params);
+    const p = board.get(progressId, currentUser(res)?.id ?? null);
+    if (!p) throw notFound({ zh: '导入进度', en: 'Import progress' }, progressId);
+    res.json(p);
+  });
+
   r.post('/survey/uploads', uploadBody(), async (req, res) => {
-    const q = parse(uploadQuery, req.query);
+    const q = parse(uploadQuery.extend(progressQuery.shape), req.query);
     const { bytes, fileName } = readUpload(req, q.fileName);
     req.body = { fileName, bytes: bytes.length };
     const nearLon = await survey.nearLongitude(q.scenarioId);
-    const scan = await scanSurvey(bytes, fileName, nearLon);
+    const job = board.track(q.progress, currentUser(res)?.id ?? null);
+    let scan: SurveyScan;
+    try {
+      scan = await pool.scan(bytes, fileName, nearLon, { ...job.hooks, signal: clientGone(res) });
+    } catch (err) {
+      job.set({ phase: 'failed' });
+      throw err;
+    }
+    job.set({ phase: 'done' });
     const uploadId = randomUUID();
     await survey.saveUpload({
       id: uploadId,
@@ -183,8 +246,11 @@ export function surveyRoutes(deps: {
     res.status(201).json({ uploadId, ...scan, remembered });
   });
 
-  /** Read, map, reproject and validate; shared by preview and commit. */
-  const prepare = async (req: Request, res: Response) => {
+  /**
+   * Check the request, then read, map and build the features in the survey pool (GDAL, off
+   * the event loop); shared by preview and commit. The rows are staged by the store.
+   */
+  const prepare = async (req: Request, res: Response, job: ReturnType<ProgressBoard['track']>) => {
     const { uploadId } = parse(uploadParams, req.params);
     const body = parse(surveyBodySchema, req.body ?? {});
     const upload = await survey.getUpload(uploadId);
@@ -195,83 +261,110 @@ export function surveyRoutes(deps: {
     if (user) await checkScope(deps.accounts, 'scenario-edit', body.scenarioId, user);
     const scenario = await catalog.getScenario(body.scenarioId);
     if (!scenario) throw notFound({ zh: '方案', en: 'Scenario' }, body.scenarioId);
-    const built = await buildSurveyFeatures(upload.bytes, upload.fileName, body as SurveyRequest);
-    // The feature store's own check (PostGIS ST_IsValid), then ST_MakeValid for the invalid.
-    const problems = await store.geometryProblems(built.features.map((f) => f.geometry));
-    const repaired = await survey.repairGeometries(
-      problems.map((p) => built.features[p.index]!.geometry),
-    );
-    const refusedAt = new Set<number>();
-    const invalid = problems.map((p, i) => {
-      const f = built.features[p.index]!;
-      const fix = repaired[i];
-      if (fix) f.geometry = fix as Feature['geometry'];
-      else refusedAt.add(p.index);
-      return {
-        layer: String(f.properties?.layer),
-        index: Number(f.properties?.index),
-        reason: { zh: `几何无效: ${p.problem}`, en: `invalid geometry: ${p.problem}` },
-        repaired: Boolean(fix),
-      };
+    const unknownSrid = (srid: number) =>
+      new ApiError('VALIDATION', {
+        zh: `PostGIS 不认识坐标系 EPSG:${srid}, 无法转换`,
+        en: `PostGIS does not know EPSG:${srid} and cannot reproject from it`,
+      });
+    const asked = Number(/^EPSG:(\d+)$/.exec(body.local?.helmert?.base ?? body.crs)?.[1]);
+    if (asked && !(await survey.knowsSrid(asked))) throw unknownSrid(asked);
+    const built = await pool.build(upload.bytes, upload.fileName, body as SurveyRequest, {
+      ...job.hooks,
+      signal: clientGone(res),
     });
-    for (const u of built.unusable) invalid.push({ ...u, repaired: false });
-    const features = built.features.filter((_, i) => !refusedAt.has(i));
-    return {
-      body,
-      scenario,
-      built,
-      features,
-      invalid,
-      refused: refusedAt.size + built.unusable.length,
-    };
+    if (built.srid !== asked && !(await survey.knowsSrid(built.srid)))
+      throw unknownSrid(built.srid);
+    return { body, scenario, built };
+  };
+
+  /** The refused and repaired geometries as the wizard lists them, both languages. */
+  const invalidList = (
+    staged: StagedSummary['invalid'],
+    unusable: SurveyRows['unusable'],
+  ): { layer: string; index: number; reason: Bilingual; repaired: boolean }[] => [
+    ...staged.map((p) => ({
+      layer: p.layer,
+      index: p.index,
+      reason: { zh: `几何无效: ${p.problem}`, en: `invalid geometry: ${p.problem}` },
+      repaired: p.repaired,
+    })),
+    ...unusable.map((u) => ({ ...u, repaired: false })),
+  ];
+
+  /** Run a job: its progress ends done, or failed when it throws. */
+  const tracked = async <T>(
+    req: Request,
+    res: Response,
+    fn: (job: ReturnType<ProgressBoard['track']>) => Promise<T>,
+  ): Promise<T> => {
+    const { progress } = parse(progressQuery, req.query);
+    const job = board.track(progress, currentUser(res)?.id ?? null);
+    try {
+      const value = await fn(job);
+      job.set({ phase: 'done' });
+      return value;
+    } catch (err) {
+      job.set({ phase: 'failed' });
+      throw err;
+    }
   };
 
   r.post('/survey/uploads/:uploadId/preview', async (req, res) => {
-    const p = await prepare(req, res);
-    res.json({
-      features: { type: 'FeatureCollection', features: p.features },
-      counts: countKinds(p.features),
-      invalid: p.invalid,
-      refused: p.refused,
-      residual: p.built.residual,
-      bounds: p.built.bounds,
+    const answer = await tracked(req, res, async (job) => {
+      const p = await prepare(req, res, job);
+      job.set({ phase: 'checking' });
+      const staged = await survey.preview(p.built);
+      const invalid = invalidList(staged.invalid, p.built.unusable);
+      return {
+        features: { type: 'FeatureCollection', features: staged.features },
+        counts: staged.counts,
+        invalid,
+        refused: invalid.filter((i) => !i.repaired).length,
+        residual: p.built.residual,
+        bounds: staged.extent ?? p.built.sourceBounds,
+      };
     });
+    res.json(answer);
   });
 
   r.post('/survey/uploads/:uploadId/commit', async (req, res) => {
-    const p = await prepare(req, res);
+    const { p, outcome } = await tracked(req, res, async (job) => {
+      const p = await prepare(req, res, job);
+      if (p.built.count === 0) throw nothingToImport();
+      const mappings = Object.fromEntries(Object.entries(p.body.mapping));
+      const outcome = await survey.commit(
+        p.scenario.id,
+        p.built,
+        mappings,
+        currentUser(res)?.id ?? null,
+        (phase) => job.set({ phase }),
+      );
+      if (!outcome.ok) {
+        if (outcome.reason === 'missing')
+          throw notFound({ zh: '方案', en: 'Scenario' }, p.scenario.id);
+        if (outcome.reason === 'empty') throw nothingToImport();
+        throw new ApiError('CONFLICT', {
+          zh: '现状已有要素: 测绘只能导入到方案, 或导入到尚无要素的新现状',
+          en: 'The baseline already has features: import into a proposal, or into a new, empty baseline',
+        });
+      }
+      return { p, outcome };
+    });
     const scenarioId = p.scenario.id;
-    if (p.features.length === 0)
-      throw new ApiError('VALIDATION', {
-        zh: '映射后没有可导入的要素',
-        en: 'No features to import with this mapping',
-      });
-    const mappings = Object.fromEntries(Object.entries(p.body.mapping));
-    const outcome = await survey.commit(
-      scenarioId,
-      p.features.map(toCreate),
-      mappings,
-      currentUser(res)?.id ?? null,
-    );
-    if (!outcome.ok) {
-      if (outcome.reason === 'missing') throw notFound({ zh: '方案', en: 'Scenario' }, scenarioId);
-      throw new ApiError('CONFLICT', {
-        zh: '现状已有要素: 测绘只能导入到方案, 或导入到尚无要素的新现状',
-        en: 'The baseline already has features: import into a proposal, or into a new, empty baseline',
-      });
-    }
-    const counts = countKinds(p.features);
+    const refused = invalidList(outcome.invalid, p.built.unusable).filter(
+      (i) => !i.repaired,
+    ).length;
     res.locals.audit = {
       entity: 'scenario',
       entityId: scenarioId,
       scenarioId,
       communityId: p.scenario.communityId,
       summary: {
-        kinds: { created: counts },
-        survey: { uploadId: req.params.uploadId, refused: p.refused },
+        kinds: { created: outcome.counts },
+        survey: { uploadId: req.params.uploadId, refused },
       },
     } satisfies AuditNote;
-    res.status(201).json({ scenarioId, created: outcome.ids.length, counts });
+    res.status(201).json({ scenarioId, created: outcome.created, counts: outcome.counts });
   });
 
   r.get('/survey/mappings', async (_req, res) => {

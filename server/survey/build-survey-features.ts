@@ -1,3 +1,4 @@
+import Flatbush from 'flatbush';
 import { RULES } from '../../domain/standards/rules';
 import type { Feature, Geometry, Position } from 'geojson';
 import { convertCrs } from '../../domain/geo/convert-crs';
@@ -12,7 +13,7 @@ import {
   listOgrLayers,
   type RawFeature,
 } from './read-survey-features';
-import { reprojectFeatures, transformPoints } from './reproject';
+import { transformPoints } from './reproject';
 import { withSurveyDataset } from './survey-dataset';
 
 export interface LayerMapping {
@@ -38,13 +39,41 @@ export interface SurveyRequest {
   labels: boolean;
 }
 
-export interface SurveyBuild {
-  features: Feature[];
+/**
+ * The mapped features of an upload as rows for the database's staging table
+ * (server/db/sql/survey-stage.sql), in file order, with their geometry in `srid` (the chosen
+ * CRS: PostGIS reprojects them to WGS84 in the same statement that validates and repairs
+ * them, so no feature is serialised twice).
+ */
+export interface SurveyRows {
+  /** COPY text format, one row per feature: see STAGE_COLUMNS. */
+  copy: Uint8Array;
+  count: number;
+  srid: number;
   /** Features the reader could not turn into the mapped kind (open outline for a building …). */
   unusable: { layer: string; index: number; reason: { zh: string; en: string } }[];
   residual: { rmsM: number; maxM: number; points: { index: number; residualM: number }[] } | null;
-  bounds: [number, number, number, number];
+  /** Extent of the features as the file has them (for naming the cause of a wrong CRS). */
+  sourceBounds: [number, number, number, number];
 }
+
+/** The staging table's columns, in COPY order (server/db/sql/survey-stage.sql). */
+export const STAGE_COLUMNS = [
+  'ord',
+  'layer',
+  'idx',
+  'kind',
+  'name',
+  'category',
+  'levels',
+  'width_m',
+  'height_m',
+  'households',
+  'gj',
+] as const;
+
+/** Progress of the read: features done of the file's total (GDAL's layer counts). */
+export type OnProgress = (done: number, total: number) => void;
 
 const POINT_KINDS = new Set(['tree', 'gate']);
 const LINE_KINDS = new Set(['road', 'fire_lane']);
@@ -150,15 +179,16 @@ function typedProps(props: Record<string, unknown>, m: LayerMapping): Record<str
  * GK zone), fill names/floors from texts inside polygons, reproject with PROJ (or gcoord for
  * GCJ-02/BD-09), and refuse coordinates outside China.
  */
-export async function buildSurveyFeatures(
+export async function buildSurveyRows(
   bytes: Buffer,
   fileName: string,
   req: SurveyRequest,
-): Promise<SurveyBuild> {
+  onProgress: OnProgress = () => {},
+): Promise<SurveyRows> {
   const scale = req.units === 'mm' ? 0.001 : 1;
   const features: Feature[] = [];
   const texts: { at: Position; text: string }[] = [];
-  const unusable: SurveyBuild['unusable'] = [];
+  const unusable: SurveyRows['unusable'] = [];
   const perLayer = new Map<string, number>();
   const tol = CLOSE_TOL_M / scale;
   // Areas in m²: projected files by their unit; geographic ones (KML, GeoJSON, WGS84 CSV)
@@ -172,7 +202,11 @@ export async function buildSurveyFeatures(
   };
   await withSurveyDataset(bytes, fileName, async (ds) => {
     const layers = await listOgrLayers(ds);
+    const total = layers.reduce((n, l) => n + l.count, 0);
+    let done = 0;
+    onProgress(0, total);
     await readSurveyFeatures(ds, layers, (f) => {
+      if (++done % 2000 === 0) onProgress(Math.min(done, total), total);
       const m = req.mapping[f.layer];
       if (f.text !== undefined) {
         if (m?.kind !== 'ignore' && f.geometry.type === 'Point')
@@ -202,9 +236,10 @@ export async function buildSurveyFeatures(
         properties: { kind, ...typedProps(f.props, m), layer: f.layer, index },
       });
     });
+    onProgress(total, total);
   });
 
-  let residual: SurveyBuild['residual'] = null;
+  let residual: SurveyRows['residual'] = null;
   let transform: (p: Position) => Position =
     scale === 1 ? (p) => p : (p) => [p[0]! * scale, p[1]! * scale];
   let srs = req.crs;
@@ -248,38 +283,147 @@ export async function buildSurveyFeatures(
 
   // Labels: texts inside a polygon fill its name and floors (in file coordinates, before PROJ).
   const moved = features.map((f) => ({ ...f, geometry: mapCoords(f.geometry!, transform) }));
-  if (req.labels && texts.length) {
-    const at = texts.map((t) => ({ ...t, at: transform(t.at) }));
-    for (const f of moved) {
-      const g = f.geometry;
-      const rings =
-        g.type === 'Polygon'
-          ? [g.coordinates[0]!]
-          : g.type === 'MultiPolygon'
-            ? g.coordinates.map((p) => p[0]!)
-            : [];
-      if (!rings.length) continue;
-      const props = f.properties!;
-      for (const t of at) {
-        if (!rings.some((r) => pointInRing(t.at as [number, number], r as [number, number][])))
-          continue;
-        const floors = FLOORS.exec(t.text);
-        if (floors && props.levels === undefined && props.kind === 'building')
-          props.levels = Number(floors[1]);
-        else if (!floors && props.name === undefined) props.name = t.text;
-      }
-    }
-  }
+  if (req.labels && texts.length) fillLabels(moved, texts, transform);
 
-  let wgs84: Feature[];
-  if (srs === 'wgs84' || srs === 'EPSG:4326') wgs84 = moved;
+  let srid: number;
+  let out = moved;
+  if (srs === 'wgs84' || srs === 'EPSG:4326') srid = 4326;
   else if (srs === 'gcj02' || srs === 'bd09') {
     checkDegrees(moved);
-    wgs84 = convertCrs({ type: 'FeatureCollection', features: moved }, srs, 'wgs84').features;
-  } else wgs84 = await reprojectFeatures(moved, srs);
-  const bounds = boundsOf(wgs84);
-  checkInChina(bounds, req, features);
-  return { features: wgs84, unusable, residual, bounds };
+    out = convertCrs({ type: 'FeatureCollection', features: moved }, srs, 'wgs84').features;
+    srid = 4326;
+  } else srid = Number(/^EPSG:(\d+)$/.exec(srs)?.[1]);
+  if (!Number.isInteger(srid))
+    throw new ApiError('VALIDATION', {
+      zh: `无法识别的坐标系: ${srs}`,
+      en: `unknown coordinate system: ${srs}`,
+    });
+  // Refuse coordinates outside China before anything is staged: the extent's corners and edge
+  // midpoints through PROJ (the extent of a 小区 or a district is far smaller than a zone).
+  const box = boundsOf(out);
+  if (out.length && Number.isFinite(box[0])) {
+    let wgs = box;
+    if (srid !== 4326) {
+      const [x0, y0, x1, y1] = box;
+      const xm = (x0 + x1) / 2;
+      const ym = (y0 + y1) / 2;
+      const pts = [
+        [x0, y0],
+        [xm, y0],
+        [x1, y0],
+        [x1, ym],
+        [x1, y1],
+        [xm, y1],
+        [x0, y1],
+        [x0, ym],
+      ];
+      const lonLat = await transformPoints(pts, `EPSG:${srid}`, 'EPSG:4326');
+      wgs = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of lonLat) {
+        const bad = !Number.isFinite(x) || !Number.isFinite(y);
+        wgs[0] = Math.min(wgs[0], bad ? -Infinity : x);
+        wgs[1] = Math.min(wgs[1], bad ? -Infinity : y);
+        wgs[2] = Math.max(wgs[2], bad ? Infinity : x);
+        wgs[3] = Math.max(wgs[3], bad ? Infinity : y);
+      }
+      if (!Number.isFinite(wgs[0]) || !Number.isFinite(wgs[2])) wgs = [-999, -999, 999, 999];
+    }
+    checkInChina(wgs, req, boundsOf(features));
+  }
+  return {
+    copy: copyRows(out),
+    count: out.length,
+    srid,
+    unusable,
+    residual,
+    sourceBounds: boundsOf(features),
+  };
+}
+
+/** Texts inside a polygon fill its name, or its floors for a building ("砖6"). */
+function fillLabels(
+  features: Feature[],
+  texts: { at: Position; text: string }[],
+  transform: (p: Position) => Position,
+): void {
+  const at = texts.map((t) => ({ ...t, at: transform(t.at) }));
+  // A spatial index of the texts: each polygon tests only the texts inside its box.
+  const index = new Flatbush(at.length);
+  for (const t of at) index.add(t.at[0]!, t.at[1]!, t.at[0]!, t.at[1]!);
+  index.finish();
+  for (const f of features) {
+    const g = f.geometry;
+    const rings =
+      g.type === 'Polygon'
+        ? [g.coordinates[0]!]
+        : g.type === 'MultiPolygon'
+          ? g.coordinates.map((p) => p[0]!)
+          : [];
+    if (!rings.length) continue;
+    const props = f.properties!;
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const r of rings)
+      for (const p of r) {
+        box[0] = Math.min(box[0]!, p[0]!);
+        box[1] = Math.min(box[1]!, p[1]!);
+        box[2] = Math.max(box[2]!, p[0]!);
+        box[3] = Math.max(box[3]!, p[1]!);
+      }
+    // Flatbush returns hits in index order, not file order: sort to keep the file's order.
+    for (const i of index.search(box[0]!, box[1]!, box[2]!, box[3]!).sort((a, b) => a - b)) {
+      const t = at[i]!;
+      if (!rings.some((r) => pointInRing(t.at as [number, number], r as [number, number][])))
+        continue;
+      const floors = FLOORS.exec(t.text);
+      if (floors && props.levels === undefined && props.kind === 'building')
+        props.levels = Number(floors[1]);
+      else if (!floors && props.name === undefined) props.name = t.text;
+    }
+  }
+}
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : '\\N';
+const num = (v: unknown, max: number, integer = false): string =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0 && v < max
+    ? String(integer ? Math.round(v) : v)
+    : '\\N';
+
+/**
+ * The staging rows (STAGE_COLUMNS) with the feature table's bounds on typed columns (a value
+ * out of range is left out, as an edit would refuse it). GeoJSON geometry is numbers only.
+ */
+function copyRows(features: Feature[]): Uint8Array {
+  const lines: string[] = [];
+  features.forEach((f, ord) => {
+    const p = f.properties as Record<string, unknown>;
+    const name = typeof p.name === 'string' ? p.name.slice(0, 200) : undefined;
+    lines.push(
+      [
+        ord,
+        text(p.layer),
+        Number(p.index),
+        text(p.kind),
+        text(name),
+        text(p.category),
+        num(p.levels, 300, true),
+        num(p.width_m, 500),
+        num(p.height_m, 1000),
+        typeof p.households === 'number' && Number.isFinite(p.households)
+          ? String(Math.round(p.households))
+          : '\\N',
+        JSON.stringify(f.geometry),
+      ].join('\t'),
+    );
+  });
+  return Buffer.from(lines.length ? lines.join('\n') + '\n' : '');
 }
 
 function boundsOf(features: Feature[]): [number, number, number, number] {
@@ -305,14 +449,13 @@ function checkDegrees(features: Feature[]): void {
 }
 
 /** China's extent, with a margin: lon 73–136°E, lat 3–54°N. */
-function checkInChina(
+export function checkInChina(
   b: [number, number, number, number],
-  req: SurveyRequest,
-  raw: Feature[],
+  req: Pick<SurveyRequest, 'units' | 'crs'>,
+  src: [number, number, number, number],
 ): void {
   if (!Number.isFinite(b[0])) return;
   if (b[0] >= 73 && b[2] <= 136 && b[1] >= 3 && b[3] <= 54) return;
-  const src = boundsOf(raw);
   let cause: { zh: string; en: string };
   if (req.units === 'm' && Math.abs(src[3]) > 1e8)
     cause = {

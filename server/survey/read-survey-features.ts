@@ -19,7 +19,14 @@ export interface OgrLayerInfo {
   extent: [number, number, number, number] | null;
   /** "EPSG:4548" when GDAL identifies the layer's SRS (.prj, GPKG SRS, KML/GeoJSON WGS84). */
   epsg: string | null;
+  /** The geometry type the layer declares ("Polygon", "Multi Polygon", "Unknown (any)" …). */
+  geometry: string | null;
+  /** The attribute fields the layer declares. */
+  fields: string[];
 }
+
+const FIELD_LINE =
+  /^([^\s:][^:\n]*): (?:Integer64List|IntegerList|RealList|StringList|Integer64|Integer|Real|String|DateTime|Date|Time|Binary) \(/gm;
 
 const ogrOpen = (ds: SurveyDataset) => ds.openOptions.flatMap((o) => ['-oo', o]);
 
@@ -47,6 +54,8 @@ export async function listOgrLayers(ds: SurveyDataset): Promise<OgrLayerInfo[]> 
         count,
         extent: e ? ([+e[1]!, +e[2]!, +e[3]!, +e[4]!] as [number, number, number, number]) : null,
         epsg: epsg ? `EPSG:${epsg}` : null,
+        geometry: /^Geometry: (.+)$/m.exec(block)?.[1]?.trim() ?? null,
+        fields: [...block.matchAll(FIELD_LINE)].map((m) => m[1]!),
       };
     })
     .filter((l) => !(ds.format === 'dxf' && l.name === 'blocks'));
@@ -112,22 +121,85 @@ async function streamLayer(
   ds: SurveyDataset,
   layer: string,
   onFeature: (f: SeqFeature) => void | Promise<void>,
+  limit?: number,
 ): Promise<void> {
   // -a_srs NONE keeps the file's own coordinates: GeoJSONSeq would otherwise reproject to WGS84
   // on its own; the CRS the planner chose is applied afterwards, in one place.
   await gdalLines(
     'ogr2ogr',
-    ['-f', 'GeoJSONSeq', '/vsistdout/', ...ogrOpen(ds), ds.path, layer, '-a_srs', 'NONE'],
+    [
+      '-f',
+      'GeoJSONSeq',
+      '/vsistdout/',
+      ...ogrOpen(ds),
+      ds.path,
+      layer,
+      '-a_srs',
+      'NONE',
+      ...(limit ? ['-limit', String(limit)] : []),
+    ],
     ds.env,
     (line) => onFeature(JSON.parse(line.replace(/,$/, '')) as SeqFeature),
   );
 }
 
+/** The first `limit` features of one layer of a non-DXF file (a scan's sample). */
+export async function sampleLayer(
+  ds: SurveyDataset,
+  layer: string,
+  limit: number,
+  onFeature: (f: RawFeature) => void,
+): Promise<void> {
+  await streamLayer(
+    ds,
+    layer,
+    (f) => {
+      if (f.geometry) onFeature({ layer, props: f.properties ?? {}, geometry: to2d(f.geometry) });
+    },
+    limit,
+  );
+}
+
+/** A block definition's members: drawn geometry, and nested INSERTs of other blocks. */
+interface BlockDef {
+  drawn: Geometry[];
+  inserts: { block: string; props: Record<string, unknown>; at: Position }[];
+}
+
+/** Blocks nested deeper than this are not exploded further (a cycle cannot recurse forever). */
+const MAX_BLOCK_DEPTH = 8;
+
+/**
+ * The parts one INSERT gives, in file coordinates: the block's own drawn geometry (one part,
+ * at the insertion point) and, for every INSERT nested inside the block, that block's parts
+ * with the two transforms composed (outer ∘ inner), recursively. A stall-group block of three
+ * stall blocks thus gives three stalls, each where CAD draws it.
+ */
+function explodeInsert(
+  blocks: Map<string, BlockDef>,
+  name: string,
+  t: (p: Position) => Position,
+  at: Position,
+  depth = 0,
+): { at: Position; geometries: Geometry[] }[] {
+  const def = blocks.get(name);
+  if (!def) return [];
+  const parts: { at: Position; geometries: Geometry[] }[] = [];
+  if (def.drawn.length) parts.push({ at, geometries: def.drawn.map((g) => mapCoords(g, t)) });
+  if (depth < MAX_BLOCK_DEPTH)
+    for (const n of def.inserts) {
+      const inner = insertTransform(n.props, n.at);
+      parts.push(...explodeInsert(blocks, n.block, (p) => t(inner(p)), t(n.at), depth + 1));
+    }
+  return parts;
+}
+
 /**
  * Stream every feature of the file. DXF: the `entities` layer grouped by its `Layer` field;
  * TEXT/MTEXT become labels; INSERTs carry their block exploded with its transform (the block
- * definitions are read first; a nested INSERT inside a block is not exploded further).
- * Other formats: each OGR layer is one layer.
+ * definitions are read first; INSERTs nested inside a block are exploded with the composed
+ * transforms, each nested insert giving a feature of its own). Other formats: each OGR layer
+ * is one layer.
  */
 export async function readSurveyFeatures(
   ds: SurveyDataset,
@@ -143,11 +215,17 @@ export async function readSurveyFeatures(
     }
     return;
   }
-  const blocks = new Map<string, Geometry[]>();
+  const blocks = new Map<string, BlockDef>();
   await streamLayer(ds, 'blocks', (f) => {
-    const name = String(f.properties?.Block ?? '');
+    const props = f.properties ?? {};
+    const name = String(props.Block ?? '');
     if (!f.geometry || !name) return;
-    blocks.set(name, [...(blocks.get(name) ?? []), to2d(f.geometry)]);
+    const def = blocks.get(name) ?? { drawn: [], inserts: [] };
+    blocks.set(name, def);
+    const g = to2d(f.geometry);
+    if (typeof props.BlockName === 'string' && props.BlockName !== name && g.type === 'Point')
+      def.inserts.push({ block: props.BlockName, props, at: g.coordinates });
+    else if (!/AcDb(M)?Text/.test(String(props.SubClasses ?? ''))) def.drawn.push(g);
   });
   await streamLayer(ds, 'entities', async (f) => {
     if (!f.geometry) return;
@@ -160,10 +238,22 @@ export async function readSurveyFeatures(
       if (text) await onFeature({ layer, props, geometry, text });
       return;
     }
-    const block = typeof props.BlockName === 'string' ? blocks.get(props.BlockName) : undefined;
-    if (block && geometry.type === 'Point') {
+    if (
+      typeof props.BlockName === 'string' &&
+      blocks.has(props.BlockName) &&
+      geometry.type === 'Point'
+    ) {
       const t = insertTransform(props, geometry.coordinates);
-      await onFeature({ layer, props, geometry, exploded: block.map((g) => mapCoords(g, t)) });
+      const parts = explodeInsert(blocks, props.BlockName, t, geometry.coordinates);
+      // An empty block (or one of texts only) still marks its insertion point.
+      if (!parts.length) return onFeature({ layer, props, geometry });
+      for (const part of parts)
+        await onFeature({
+          layer,
+          props,
+          geometry: { type: 'Point', coordinates: part.at },
+          exploded: part.geometries,
+        });
       return;
     }
     await onFeature({ layer, props, geometry });

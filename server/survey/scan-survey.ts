@@ -3,7 +3,14 @@ import { guessGkZone, type ZoneGuess } from '../../domain/survey/guess-gk-zone';
 import { guessLayerKind } from '../../domain/survey/guess-layer-kind';
 import { crsChoices, type CrsChoice } from './crs-choices';
 import { closedRing } from './close-polylines';
-import { dxfInsUnits, listOgrLayers, readSurveyFeatures } from './read-survey-features';
+import {
+  dxfInsUnits,
+  listOgrLayers,
+  readSurveyFeatures,
+  sampleLayer,
+  type OgrLayerInfo,
+} from './read-survey-features';
+import type { SurveyDataset } from './survey-dataset';
 import { withSurveyDataset, type SurveyFormat } from './survey-dataset';
 
 export interface SurveyLayer {
@@ -44,9 +51,19 @@ export async function scanSurvey(
   bytes: Buffer,
   fileName: string,
   nearLon?: number,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<SurveyScan> {
   return withSurveyDataset(bytes, fileName, async (ds) => {
     const ogrLayers = await listOgrLayers(ds);
+    if (
+      (ds.format === 'shapefile' || ds.format === 'gpkg') &&
+      ogrLayers.length > 0 &&
+      ogrLayers.every((l) => DECLARED.has(l.geometry ?? '') && l.extent)
+    )
+      return fromDeclared(ds, ogrLayers, fileName, nearLon);
+    const total = ogrLayers.reduce((n, l) => n + l.count, 0);
+    let done = 0;
+    onProgress(0, total);
     const layers = new Map<string, SurveyLayer & { fieldSet: Set<string> }>();
     let textCount = 0;
     const b = [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number];
@@ -57,6 +74,7 @@ export async function scanSurvey(
       b[3] = Math.max(b[3], y);
     };
     await readSurveyFeatures(ds, ogrLayers, (f) => {
+      if (++done % 2000 === 0) onProgress(Math.min(done, total), total);
       if (f.text !== undefined) {
         textCount++;
         return;
@@ -89,6 +107,7 @@ export async function scanSurvey(
         if (v !== null && v !== undefined) l.fieldSet.add(k);
       eachXY(f.geometry, grow);
     });
+    onProgress(total, total);
     const bounds = Number.isFinite(b[0]) ? b : null;
     const detected =
       ogrLayers.find((l) => l.epsg)?.epsg ??
@@ -104,6 +123,73 @@ export async function scanSurvey(
       textCount,
     };
   });
+}
+
+/**
+ * Shapefiles and GeoPackages declare their layers' geometry type, fields, count and extent:
+ * for point and polygon layers that header is the scan (no closed polyline can hide in them),
+ * plus the first features for the sample, so a 100k-feature upload is not read twice.
+ */
+const DECLARED = new Map([
+  ['Point', 'Point'],
+  ['3D Point', 'Point'],
+  ['Multi Point', 'MultiPoint'],
+  ['3D Multi Point', 'MultiPoint'],
+  ['Polygon', 'Polygon'],
+  ['3D Polygon', 'Polygon'],
+  ['Multi Polygon', 'MultiPolygon'],
+  ['3D Multi Polygon', 'MultiPolygon'],
+]);
+
+async function fromDeclared(
+  ds: SurveyDataset,
+  ogrLayers: OgrLayerInfo[],
+  fileName: string,
+  nearLon: number | undefined,
+): Promise<SurveyScan> {
+  const layers: SurveyLayer[] = [];
+  for (const l of ogrLayers) {
+    let sample: Record<string, unknown> = {};
+    let first = true;
+    await sampleLayer(ds, l.name, 1, (f) => {
+      if (!first) return;
+      first = false;
+      sample = Object.fromEntries(
+        Object.entries(f.props).filter(
+          ([, v]) => v !== null && v !== undefined && typeof v !== 'object',
+        ),
+      );
+    });
+    const kind = guessLayerKind(l.name);
+    layers.push({
+      name: l.name,
+      count: l.count,
+      geometryTypes: l.count ? { [DECLARED.get(l.geometry!)!]: l.count } : {},
+      fields: l.fields,
+      sample,
+      guess: kind ? { kind } : null,
+    });
+  }
+  const b = ogrLayers.reduce<[number, number, number, number]>(
+    (acc, l) => [
+      Math.min(acc[0], l.extent![0]),
+      Math.min(acc[1], l.extent![1]),
+      Math.max(acc[2], l.extent![2]),
+      Math.max(acc[3], l.extent![3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
+  const detected = ogrLayers.find((l) => l.epsg)?.epsg ?? null;
+  const guess = detected ? null : guessGkZone(b, nearLon);
+  return {
+    fileName,
+    format: ds.format,
+    layers: layers.filter((l) => l.count > 0),
+    crs: { detected, guess, choices: crsChoices(detected ?? guess?.epsg ?? null) },
+    bounds: b,
+    units: guessUnits(null, b),
+    textCount: 0,
+  };
 }
 
 function eachXY(g: Geometry, f: (x: number, y: number) => void): void {

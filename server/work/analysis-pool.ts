@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { InputError } from '../../domain/geo/input-error';
 import { ApiError } from '../http/api-error';
+import { Admission } from './admission';
 import { ANALYSIS_TASKS, type AnalysisTask } from './analysis-tasks';
 import type { WorkerAnswer } from './analysis-worker';
 
@@ -17,7 +18,7 @@ export interface AnalysisPoolOptions {
   maxQueue: number;
 }
 
-const envInt = (name: string, fallback: number, min = 1): number => {
+export const envInt = (name: string, fallback: number, min = 1): number => {
   const raw = process.env[name];
   const v = Number(raw);
   return raw !== undefined && raw !== '' && Number.isInteger(v) && v >= min ? v : fallback;
@@ -29,24 +30,26 @@ export const defaultPoolOptions = (): AnalysisPoolOptions => ({
   maxQueue: envInt('ANALYSIS_MAX_QUEUE', 16),
 });
 
-/** Seconds a refused caller is told to wait (Retry-After). */
-export const BUSY_RETRY_AFTER_S = 5;
+export { BUSY_RETRY_AFTER_S } from './admission';
 
 /**
  * Runs the CPU-heavy analyses (parking layout, fire lanes, coverage, isochrones) in worker
  * threads (piscina), so a heavy or hostile request never blocks the event loop that serves
  * tiles, health and every other route (issue 18). In front of piscina a small admission queue
- * of our own: at most `threads` run, at most `maxQueue` wait (then 503 BUSY with Retry-After),
+ * (./admission.ts, shared with the survey import): at most `threads` run, at most `maxQueue` wait (then 503 BUSY with Retry-After),
  * and the time budget starts when a task starts, so a task past it is the input's fault
  * (422 TOO_COMPLEX; its thread is terminated) and a wait is the server's (503).
  * A caller that goes away (its AbortSignal) leaves the queue or has its thread terminated.
  */
 export class AnalysisPool {
   private readonly _pool: Piscina | undefined;
-  private _active = 0;
-  private readonly _waiting: (() => void)[] = [];
+  private readonly _admission: Admission;
 
   constructor(readonly options: AnalysisPoolOptions = defaultPoolOptions()) {
+    this._admission = new Admission(options.threads, options.maxQueue, {
+      zh: '分析任务',
+      en: 'Analyses',
+    });
     this._pool =
       options.threads === 0
         ? undefined
@@ -60,12 +63,12 @@ export class AnalysisPool {
 
   /** Tasks running and waiting now (for health and the bench). */
   get load(): { active: number; waiting: number } {
-    return { active: this._active, waiting: this._waiting.length };
+    return this._admission.load;
   }
 
   async run(task: AnalysisTask, body: unknown, signal?: AbortSignal): Promise<unknown> {
     if (this.options.threads === 0) return runInline(task, body);
-    await this._admit(signal);
+    await this._admission.enter(signal);
     const budget = AbortSignal.timeout(this.options.budgetMs);
     const abort = signal ? AbortSignal.any([signal, budget]) : budget;
     try {
@@ -82,47 +85,13 @@ export class AnalysisPool {
       }
       throw err;
     } finally {
-      this._release();
+      this._admission.release();
     }
-  }
-
-  private _admit(signal?: AbortSignal): Promise<void> {
-    if (this._active < this.options.threads) {
-      this._active++;
-      return Promise.resolve();
-    }
-    if (this._waiting.length >= this.options.maxQueue) return Promise.reject(this.busyError());
-    return new Promise((resolve, reject) => {
-      const go = () => {
-        signal?.removeEventListener('abort', leave);
-        this._active++;
-        resolve();
-      };
-      const leave = () => {
-        const i = this._waiting.indexOf(go);
-        if (i >= 0) this._waiting.splice(i, 1);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', leave, { once: true });
-      this._waiting.push(go);
-    });
   }
 
   /** 503 BUSY with Retry-After: the queue is full. */
   busyError(): ApiError {
-    return new ApiError(
-      'BUSY',
-      {
-        zh: `分析任务繁忙 (${this._active} 个运行, ${this._waiting.length} 个排队), 请 ${BUSY_RETRY_AFTER_S} 秒后重试`,
-        en: `Analyses are busy (${this._active} running, ${this._waiting.length} waiting); retry in ${BUSY_RETRY_AFTER_S} s`,
-      },
-      { retryAfterS: BUSY_RETRY_AFTER_S },
-    );
-  }
-
-  private _release(): void {
-    this._active--;
-    this._waiting.shift()?.();
+    return this._admission.busyError();
   }
 
   destroy(): Promise<void> {

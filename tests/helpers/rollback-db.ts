@@ -14,7 +14,7 @@ export async function withRollback(db: Database, fn: (tx: Database) => Promise<v
         engine: db.engine,
         query: (text, params) => tx.query(text, params),
         exec: (text) => tx.exec(text),
-        copyFrom: (target, data) => tx.copyFrom(target, data),
+        copyFrom: (text, data) => tx.copyFrom(text, data),
         transaction: (f) => f(tx),
         close: async () => {},
       };

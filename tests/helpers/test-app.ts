@@ -5,6 +5,7 @@ import { makeFeatureStore } from '../../server/db/feature-store';
 import { makePostgisCatalog } from '../../server/db/catalog';
 import type { Database } from '../../server/db/database';
 import { makeTileService, type TileService } from '../../server/tiles/tile-service';
+import type { SurveyPool } from '../../server/work/survey-pool';
 
 export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
 
@@ -15,6 +16,7 @@ export function makeTestApp(
     bodyLimit?: string;
     anonymousRead?: boolean;
     cookieSecure?: 'auto' | 'true' | 'false';
+    surveyPool?: SurveyPool;
   } = {},
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
@@ -30,6 +32,7 @@ export function makeTestApp(
     catalog: makePostgisCatalog(db),
     store: makeFeatureStore(db),
     tiles,
+    ...(options.surveyPool ? { surveyPool: options.surveyPool } : {}),
   });
   return { app, tiles };
 }

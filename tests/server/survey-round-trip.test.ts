@@ -40,6 +40,11 @@ beforeAll(async () => {
 afterAll(async () => {
   if (proposals.length)
     await t.db.query('DELETE FROM scenario WHERE id = ANY ($1::bigint[])', [proposals]);
+  // A commit remembers its layer mappings for the office: on a shared server database they
+  // would change the next file's guesses (the wizard e2e expects 绿化 guessed as green).
+  await t.db.query('DELETE FROM survey_layer_mapping WHERE layer_name = ANY ($1::text[])', [
+    ['JMD', 'DLSS', '车位', '绿化', 'TK', ...Object.values(CAD_LAYERS).map((l) => l.name)],
+  ]);
   await t?.close();
 });
 

@@ -265,6 +265,7 @@ describe('survey import of the 静淑苑 DXF', () => {
       engine: t.db.engine,
       query: t.db.query.bind(t.db),
       exec: t.db.exec.bind(t.db),
+      copyFrom: t.db.copyFrom.bind(t.db),
       close: t.db.close.bind(t.db),
       transaction: (fn) =>
         t.db.transaction((tx) =>
