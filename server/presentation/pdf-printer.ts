@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { ApiError } from '../http/api-error';
+import { Admission } from '../work/admission';
 
 /** Chromium flags: headless, no sandbox (containers), nothing fetched from the internet. */
 export const CHROMIUM_ARGS = [
@@ -20,9 +20,6 @@ export interface PdfPrinterOptions {
   /** The browser is closed after this long without a print, ms (PRINT_IDLE_MS). */
   idleMs: number;
 }
-
-/** Seconds a refused caller is told to wait. */
-export const PRINT_RETRY_AFTER_S = 10;
 
 /** Prints one page to PDF, in the same way in the pooled printer and the bench's baseline. */
 async function printIn(browser: Browser, html: string): Promise<Buffer> {
@@ -50,26 +47,27 @@ async function printIn(browser: Browser, html: string): Promise<Buffer> {
  */
 export class PdfPrinter {
   private _browser: Promise<Browser> | null = null;
-  private _active = 0;
-  private readonly _waiting: (() => void)[] = [];
+  private readonly _admission: Admission;
   private _idle: NodeJS.Timeout | null = null;
   private _launches = 0;
   private _peakActive = 0;
 
-  constructor(readonly options: PdfPrinterOptions) {}
+  constructor(readonly options: PdfPrinterOptions) {
+    // The queue of the analyses and survey reads (server/work/admission.ts).
+    this._admission = new Admission(options.concurrency, options.maxQueue, {
+      zh: '打印任务',
+      en: 'Print jobs',
+    });
+  }
 
   /** Browsers started so far, pages printing now, prints waiting, most pages at once. */
   get stats(): { launches: number; active: number; waiting: number; peakActive: number } {
-    return {
-      launches: this._launches,
-      active: this._active,
-      waiting: this._waiting.length,
-      peakActive: this._peakActive,
-    };
+    return { launches: this._launches, ...this._admission.load, peakActive: this._peakActive };
   }
 
   async print(html: string, signal?: AbortSignal): Promise<Buffer> {
-    await this._admit(signal);
+    await this._admission.enter(signal);
+    this._peakActive = Math.max(this._peakActive, this._admission.load.active);
     try {
       signal?.throwIfAborted();
       try {
@@ -115,52 +113,13 @@ export class PdfPrinter {
     return this._browser;
   }
 
-  private _admit(signal?: AbortSignal): Promise<void> {
-    if (this._active < this.options.concurrency) {
-      this._start();
-      return Promise.resolve();
-    }
-    if (this._waiting.length >= this.options.maxQueue) return Promise.reject(this._busy());
-    return new Promise((resolve, reject) => {
-      const go = () => {
-        signal?.removeEventListener('abort', leave);
-        this._start();
-        resolve();
-      };
-      const leave = () => {
-        const i = this._waiting.indexOf(go);
-        if (i >= 0) this._waiting.splice(i, 1);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', leave, { once: true });
-      this._waiting.push(go);
-    });
-  }
-
-  private _start(): void {
-    this._active++;
-    this._peakActive = Math.max(this._peakActive, this._active);
-  }
-
   private _release(): void {
-    this._active--;
-    const next = this._waiting.shift();
-    if (next) return next();
-    if (this._active === 0 && this._browser) {
+    this._admission.release();
+    if (this._admission.load.active === 0 && this._browser) {
+      if (this._idle) clearTimeout(this._idle);
       this._idle = setTimeout(() => void this.close(), this.options.idleMs);
       this._idle.unref();
     }
-  }
-
-  private _busy(): ApiError {
-    return new ApiError(
-      'BUSY',
-      {
-        zh: `打印任务繁忙 (${this._active} 页正在打印, ${this._waiting.length} 页排队), 请 ${PRINT_RETRY_AFTER_S} 秒后重试`,
-        en: `Printing is busy (${this._active} pages printing, ${this._waiting.length} waiting); retry in ${PRINT_RETRY_AFTER_S} s`,
-      },
-      { retryAfterS: PRINT_RETRY_AFTER_S },
-    );
   }
 }
 

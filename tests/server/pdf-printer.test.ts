@@ -76,8 +76,8 @@ describe('the PDF printer', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('BUSY');
     expect(err.status).toBe(503);
-    expect(err.details).toEqual({ retryAfterS: 10 });
-    expect(JSON.stringify(err)).toMatch(/打印任务繁忙|Printing is busy/);
+    expect(err.details).toEqual({ retryAfterS: 5 });
+    expect(JSON.stringify(err)).toMatch(/打印任务繁忙.*Print jobs are busy/);
   });
 
   it('starts a new browser when the old one is killed, and the next sheet prints whole', async () => {
