@@ -12,6 +12,7 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { anonymousAnalysisLimit } from './http/anonymous-analysis-limit';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
+import { makeRouteBudgets } from './http/route-budgets';
 import { sharedAnalysisPool, shedWhenBusy } from './work/run-analysis';
 import { sameOriginWrites, securityHeaders } from './http/security-headers';
 import { analysisRoutes } from './routes/analysis-routes';
@@ -50,7 +51,12 @@ export interface AppDeps {
     Partial<
       Pick<
         Config,
-        'anonymousRead' | 'sessionTtlHours' | 'chromiumPath' | 'trustProxy' | 'cookieSecure'
+        | 'anonymousRead'
+        | 'sessionTtlHours'
+        | 'chromiumPath'
+        | 'trustProxy'
+        | 'cookieSecure'
+        | 'routeBudgets'
       >
     >;
   db: Database;
@@ -70,6 +76,9 @@ export function makeApp(deps: AppDeps): Express {
   const reports = reportRoutes(deps);
   const sheets = sheetRoutes(deps);
   const auth = installAuth(app, deps);
+  // Issue 18 item 2: map reads and heavy routes each have their own concurrency budget; their
+  // reads are abandoned, down to the database, when the client goes away.
+  app.use(makeRouteBudgets(deps.config.routeBudgets).middleware);
   installApi(app, deps, [reports.api, sheets.api], auth.routers);
   // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);

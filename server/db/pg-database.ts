@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, Queryable, QueryOptions } from './database';
+import type { AbandonCounts, Database, Queryable, QueryOptions } from './database';
+import { requestSignal, StatementAbandoned } from './request-signal';
 
 // int8 (counts, ids) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -14,20 +15,63 @@ export async function openPgDatabase(
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');
+  // Cancels go over a connection of their own: the main pool may be the thing that is full.
+  const cancels = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 10_000 });
+  const abandoned: AbandonCounts = { skipped: 0, cancelled: 0 };
+
   const query: Queryable['query'] = async <T>(
     sql: string,
     params: readonly unknown[] = [],
     options: QueryOptions = {},
-  ) =>
-    (
-      await pool.query({
-        text: sql,
-        values: params as unknown[],
-        ...(options.name ? { name: options.name } : {}),
-      })
-    ).rows as T[];
+  ) => {
+    const config = {
+      text: sql,
+      values: params as unknown[],
+      ...(options.name ? { name: options.name } : {}),
+    };
+    const signal = options.signal ?? requestSignal();
+    if (!signal) return (await pool.query(config)).rows as T[];
+    if (signal.aborted) {
+      abandoned.skipped++;
+      throw new StatementAbandoned(signal.reason);
+    }
+    const client = await pool.connect();
+    let cancelling: Promise<unknown> | undefined;
+    try {
+      // The pool's queue cannot be left, so a signal that fired while we waited skips here.
+      if (signal.aborted) {
+        abandoned.skipped++;
+        throw new StatementAbandoned(signal.reason);
+      }
+      // The client stays checked out until the cancel has been answered, so the backend it
+      // names cannot be running somebody else's statement by then.
+      const cancel = () => {
+        abandoned.cancelled++;
+        cancelling = cancels
+          .query('SELECT pg_cancel_backend($1)', [
+            (client as unknown as { processID: number }).processID,
+          ])
+          .catch(() => undefined);
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      try {
+        return (await client.query(config)).rows as T[];
+      } catch (err) {
+        // 57014 query_canceled: ours, answered as the abandonment it is.
+        if (signal.aborted && (err as { code?: string }).code === '57014')
+          throw new StatementAbandoned(signal.reason);
+        throw err;
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        if (cancelling) await cancelling;
+      }
+    } finally {
+      client.release();
+    }
+  };
   return {
     engine: 'postgres',
+    abandoned,
     query,
     async transaction(fn) {
       const client = await pool.connect();
@@ -52,6 +96,8 @@ export async function openPgDatabase(
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), cancels.end()]);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
 import { InputError } from '../../domain/geo/input-error';
+import { StatementAbandoned } from '../db/request-signal';
 import { ApiError } from './api-error';
 
 /** zh-CN unless the client prefers English (Accept-Language: en...). */
@@ -55,6 +56,13 @@ function toApiError(err: unknown): ApiError {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // A read abandoned because its client went away (issue 18 item 2): nobody is left to answer.
+  if (err instanceof StatementAbandoned && (res.destroyed || !res.writable)) return;
+  if (err instanceof StatementAbandoned)
+    err = new ApiError('BUSY', {
+      zh: '请求已中止, 请重试',
+      en: 'The request was abandoned; retry it',
+    });
   const apiError = toApiError(err);
   if (apiError.code === 'INTERNAL') console.error(err);
   const retry = (apiError.details as { retryAfterS?: number } | undefined)?.retryAfterS;

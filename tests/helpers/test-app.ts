@@ -4,6 +4,7 @@ import { makeApp } from '../../server/app';
 import { makeFeatureStore } from '../../server/db/feature-store';
 import { makePostgisCatalog } from '../../server/db/catalog';
 import type { Database } from '../../server/db/database';
+import type { RouteBudgetOptions } from '../../server/http/route-budgets';
 import { makeTileService, type TileService } from '../../server/tiles/tile-service';
 
 export const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client');
@@ -15,6 +16,7 @@ export function makeTestApp(
     bodyLimit?: string;
     anonymousRead?: boolean;
     cookieSecure?: 'auto' | 'true' | 'false';
+    routeBudgets?: RouteBudgetOptions;
   } = {},
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
@@ -25,6 +27,7 @@ export function makeTestApp(
       anonymousRead: options.anonymousRead ?? true,
       chromiumPath: process.env.CHROMIUM_PATH || undefined,
       ...(options.cookieSecure ? { cookieSecure: options.cookieSecure } : {}),
+      ...(options.routeBudgets ? { routeBudgets: options.routeBudgets } : {}),
     },
     db,
     catalog: makePostgisCatalog(db),
