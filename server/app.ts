@@ -78,7 +78,10 @@ export function makeApp(deps: AppDeps): Express {
   const auth = installAuth(app, deps);
   // Issue 18 item 2: map reads and heavy routes each have their own concurrency budget; their
   // reads are abandoned, down to the database, when the client goes away.
-  app.use(makeRouteBudgets(deps.config.routeBudgets).middleware);
+  const budgets = makeRouteBudgets(deps.config.routeBudgets);
+  // Their gates' counts, for tests and the overload bench (app.locals is not served).
+  app.locals.routeBudgets = budgets;
+  app.use(budgets.middleware);
   installApi(app, deps, [reports.api, sheets.api], auth.routers);
   // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);

@@ -58,6 +58,8 @@ function toApiError(err: unknown): ApiError {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   // A read abandoned because its client went away (issue 18 item 2): nobody is left to answer.
   if (err instanceof StatementAbandoned && (res.destroyed || !res.writable)) return;
+  // The client hung up while its body was arriving: nothing was read, nobody is left to answer.
+  if ((err as { type?: string } | undefined)?.type === 'request.aborted') return;
   if (err instanceof StatementAbandoned)
     err = new ApiError('BUSY', {
       zh: '请求已中止, 请重试',
