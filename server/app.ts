@@ -12,6 +12,7 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { anonymousAnalysisLimit } from './http/anonymous-analysis-limit';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
+import { declaredContentTypes } from './http/declared-content-types';
 import { makeRouteBudgets } from './http/route-budgets';
 import { sharedAnalysisPool, shedWhenBusy } from './work/run-analysis';
 import { sameOriginWrites, securityHeaders } from './http/security-headers';
@@ -28,7 +29,7 @@ import { parkingSurveyRoutes } from './routes/parking-survey-routes';
 import { makeRuleOverrideStore } from './db/rule-override-store';
 import { ruleOverrideRoutes } from './routes/rule-override-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
-import { openApiRoutes } from './routes/openapi-routes';
+import { openApiDocument, openApiRoutes } from './routes/openapi-routes';
 import { presentationReadRoutes } from './routes/presentation-read-routes';
 import { presentationWriteRoutes } from './routes/presentation-write-routes';
 import { makeLedgerStore } from './db/ledger-store';
@@ -109,6 +110,8 @@ function installApi(
   // JSON bodies, GeoJSON's own media type included (issue 18); over the limit 413 whatever the
   // type, except the file uploads, which have their own, larger limits.
   api.use(refuseOversizedBody(deps.config.bodyLimit));
+  // Each operation takes exactly the body types its OpenAPI entry lists, else 415 (issue 18).
+  api.use(declaredContentTypes(openApiDocument() as Parameters<typeof declaredContentTypes>[0]));
   // A flood of analyses is refused before its bodies are parsed on the event loop.
   api.use('/analysis', shedWhenBusy(sharedAnalysisPool));
   api.use(
