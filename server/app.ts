@@ -66,6 +66,9 @@ export interface AppDeps {
   tiles: TileService;
 }
 
+/** JSON bodies, GeoJSON's own media type included. */
+const JSON_TYPES = ['application/json', 'application/geo+json', 'application/*+json'];
+
 /** Build the Express app from its dependencies; no listen (tests use it directly). */
 export function makeApp(deps: AppDeps): Express {
   const app = express();
@@ -114,12 +117,10 @@ function installApi(
   api.use(declaredContentTypes(openApiDocument() as Parameters<typeof declaredContentTypes>[0]));
   // A flood of analyses is refused before its bodies are parsed on the event loop.
   api.use('/analysis', shedWhenBusy(sharedAnalysisPool));
-  api.use(
-    express.json({
-      limit: deps.config.bodyLimit,
-      type: ['application/json', 'application/geo+json', 'application/*+json'],
-    }),
-  );
+  // Analysis bodies (up to BODY_LIMIT, a district's network is megabytes) are read as bytes and
+  // parsed and checked in the worker thread, never on the event loop (issue 18).
+  api.use('/analysis', express.raw({ limit: deps.config.bodyLimit, type: JSON_TYPES }));
+  api.use(express.json({ limit: deps.config.bodyLimit, type: JSON_TYPES }));
   api.use(catalogRoutes(deps));
   api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));

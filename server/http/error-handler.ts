@@ -11,7 +11,8 @@ export const prefersEnglish = (req: Request): boolean =>
 const zhOf = (i: ZodError['issues'][number]): string =>
   (i as { params?: { zh?: string } }).params?.zh ?? i.message;
 
-function toApiError(err: unknown): ApiError {
+/** Any thrown value as the API error it is answered with (also used by the analysis worker). */
+export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   // Bad input to a pure domain function (parking layout, fire lanes, coverage …): a bad option
   // is a request error, anything else is geometry the engine cannot use.

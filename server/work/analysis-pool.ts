@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { InputError } from '../../domain/geo/input-error';
 import { ApiError } from '../http/api-error';
-import { ANALYSIS_TASKS, type AnalysisTask } from './analysis-tasks';
+import type { AnalysisTask } from './analysis-tasks';
 import type { WorkerAnswer } from './analysis-worker';
 
 export interface AnalysisPoolOptions {
@@ -63,6 +63,10 @@ export class AnalysisPool {
     return { active: this._active, waiting: this._waiting.length };
   }
 
+  /**
+   * `body`: the request's raw bytes (checked and parsed in the worker) or an already parsed
+   * body (checked there too).
+   */
   async run(task: AnalysisTask, body: unknown, signal?: AbortSignal): Promise<unknown> {
     if (this.options.threads === 0) return runInline(task, body);
     await this._admit(signal);
@@ -70,7 +74,11 @@ export class AnalysisPool {
     const abort = signal ? AbortSignal.any([signal, budget]) : budget;
     try {
       const answer = (await this._pool!.run({ task, body }, { signal: abort })) as WorkerAnswer;
-      if (!answer.ok) throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
+      if (!answer.ok) {
+        if ('api' in answer)
+          throw new ApiError(answer.api.code, answer.api.text, answer.api.details);
+        throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
+      }
       return answer.value;
     } catch (err) {
       if (budget.aborted && !signal?.aborted) {
@@ -131,6 +139,8 @@ export class AnalysisPool {
 }
 
 /** The pre-issue-18 path, kept for the bench's side-by-side baseline (ANALYSIS_THREADS=0). */
-function runInline(task: AnalysisTask, body: unknown): unknown {
-  return (ANALYSIS_TASKS[task] as (b: unknown) => unknown)(body);
+async function runInline(task: AnalysisTask, body: unknown): Promise<unknown> {
+  // Loaded on first use: the worker module imports the routes' schemas, which import this one.
+  const { prepareAndRun } = await import('./analysis-worker');
+  return prepareAndRun(task, body);
 }
