@@ -13,12 +13,14 @@ export type WorkerAnswer =
   | { ok: false; api: { code: ErrorCode; text: Bilingual; details?: unknown } };
 
 /**
- * Analyses yield the CPU to the event loop's thread (tiles, health) when cores are short: on
- * Linux a thread has its own nice value, so this thread alone is lowered (ANALYSIS_NICE,
- * default 10; 0 leaves it). Where the thread id cannot be read it stays as it is.
+ * Analyses may yield the CPU to the event loop's thread (tiles, health) when cores are short:
+ * on Linux a thread has its own nice value, so this thread alone is lowered (ANALYSIS_NICE,
+ * e.g. 10). Off by default: on a machine shared with other busy processes a lowered thread
+ * also yields to them, and an honest analysis can run past its time budget (seen: a parking
+ * layout at 10.1 s at load 14 on 2 cores). Where the thread id cannot be read it stays as is.
  */
 function lowerPriority(): void {
-  const nice = Number(process.env.ANALYSIS_NICE ?? 10);
+  const nice = Number(process.env.ANALYSIS_NICE ?? 0);
   if (!Number.isInteger(nice) || nice <= 0) return;
   try {
     const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
