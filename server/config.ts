@@ -25,6 +25,12 @@ export interface Config {
   sessionTtlHours: number;
   /** Chromium that prints sheets to PDF (CHROMIUM_PATH). */
   chromiumPath: string;
+  /** Pages the one long-lived print browser prints at once (PRINT_CONCURRENCY). */
+  printConcurrency: number;
+  /** Prints that may wait for a page before 503 BUSY (PRINT_MAX_QUEUE). */
+  printMaxQueue: number;
+  /** The print browser closes after this long idle, ms (PRINT_IDLE_MS). */
+  printIdleMs: number;
   /** Lifetime of the one-time first-admin setup link, hours (SETUP_LINK_TTL_HOURS). */
   setupLinkTtlHours: number;
   /** How long a stop (SIGINT/SIGTERM) waits for requests in flight, seconds (SHUTDOWN_TIMEOUT_S). */
@@ -56,6 +62,9 @@ const schema = z.object({
     .max(24 * 90)
     .default(12),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PRINT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  PRINT_MAX_QUEUE: z.coerce.number().int().min(0).max(10_000).default(20),
+  PRINT_IDLE_MS: z.coerce.number().int().min(0).default(60_000),
   SETUP_LINK_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -91,6 +100,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     anonymousRead: e.ANONYMOUS_READ === 'true' || e.ANONYMOUS_READ === '1',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     chromiumPath: e.CHROMIUM_PATH,
+    printConcurrency: e.PRINT_CONCURRENCY,
+    printMaxQueue: e.PRINT_MAX_QUEUE,
+    printIdleMs: e.PRINT_IDLE_MS,
     setupLinkTtlHours: e.SETUP_LINK_TTL_HOURS,
     shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,

@@ -13,10 +13,17 @@ export async function openPgDatabase(
   maxConnections = 10,
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the server dropped (restart, failover, pg_terminate_backend) is an
+  // 'error' event on the pool: without a listener Node would end the process. The pool removes
+  // that client and opens a new connection for the next query, so the app recovers by itself.
+  pool.on('error', (err) => {
+    console.warn(`database connection lost (the pool reconnects): ${err.message}`);
+  });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');
   // Cancels go over a connection of their own: the main pool may be the thing that is full.
   const cancels = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 10_000 });
+  cancels.on('error', () => undefined); // a dropped idle cancel connection: the next reconnects
   const abandoned: AbandonCounts = { skipped: 0, cancelled: 0 };
 
   const query: Queryable['query'] = async <T>(
@@ -37,6 +44,10 @@ export async function openPgDatabase(
     }
     const client = await pool.connect();
     let cancelling: Promise<unknown> | undefined;
+    // A client whose connection failed is destroyed rather than returned to the pool.
+    let broken: Error | undefined;
+    const lost = (err: Error) => (broken = err);
+    client.on('error', lost);
     try {
       // The pool's queue cannot be left, so a signal that fired while we waited skips here.
       if (signal.aborted) {
@@ -60,13 +71,20 @@ export async function openPgDatabase(
         // 57014 query_canceled: ours, answered as the abandonment it is.
         if (signal.aborted && (err as { code?: string }).code === '57014')
           throw new StatementAbandoned(signal.reason);
+        // No SQLSTATE: the connection itself failed.
+        if (
+          typeof (err as { code?: unknown }).code !== 'string' ||
+          /^(08|57P)/.test((err as { code: string }).code)
+        )
+          broken ??= err as Error;
         throw err;
       } finally {
         signal.removeEventListener('abort', cancel);
         if (cancelling) await cancelling;
       }
     } finally {
-      client.release();
+      client.off('error', lost);
+      client.release(broken);
     }
   };
   return {
@@ -75,6 +93,15 @@ export async function openPgDatabase(
     query,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
+      // A checked-out client whose connection dies emits 'error' on itself (the pool listens
+      // only to idle ones): without this listener it would end the process. The query in
+      // flight rejects as well, and that is what the caller sees.
+      const lost = (err: Error) => {
+        broken = true;
+        console.warn(`database connection lost in a transaction: ${err.message}`);
+      };
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -87,10 +114,18 @@ export async function openPgDatabase(
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK');
+        // A dropped connection cannot roll back, and needs none: the server ended the
+        // transaction with the connection. Report the first error, not the ROLLBACK's.
+        if (!broken)
+          broken = await client.query('ROLLBACK').then(
+            () => false,
+            () => true,
+          );
         throw err;
       } finally {
-        client.release();
+        client.off('error', lost);
+        // A broken client is destroyed rather than returned to the pool.
+        client.release(broken);
       }
     },
     exec: async (sql) => {

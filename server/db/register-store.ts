@@ -47,6 +47,11 @@ export interface DistrictRegisterRow {
   items: RegisterItem[];
 }
 
+export interface ChangeStamp {
+  changes: number;
+  lastRev: number;
+}
+
 /** The renewal register (改造项目清单) of communities, with versioned item writes. */
 export interface RegisterStore {
   items(communityId: number): Promise<RegisterItem[]>;
@@ -58,6 +63,21 @@ export interface RegisterStore {
   update(id: number, version: number, f: RegisterItemFields): Promise<boolean>;
   remove(id: number, version: number): Promise<boolean>;
   district(districtId: number): Promise<DistrictRegisterRow[]>;
+  /**
+   * How many write transactions have touched the district, and the newest one's rev
+   * (migration 020): the register cache's stamp. Read it BEFORE computing what it keys.
+   */
+  changeStamp(districtId: number): Promise<ChangeStamp>;
+  /** The cached register (JSON text) under this key and stamp, if any. */
+  cached(districtId: number, key: string, stamp: ChangeStamp): Promise<string | undefined>;
+  /** Keep a computed register (JSON text) under its key and the stamp read before computing. */
+  keep(
+    districtId: number,
+    key: string,
+    stamp: ChangeStamp,
+    payload: string,
+    computeMs: number,
+  ): Promise<void>;
 }
 
 const withItem = (name: string): string =>
@@ -148,6 +168,29 @@ export function makeRegisterStore(db: Database): RegisterStore {
         bbox: JSON.parse(r.bbox) as [number, number, number, number],
         items: (JSON.parse(r.items) as object[]).map(toItem),
       }));
+    },
+    async changeStamp(districtId) {
+      const [row] = await db.query<ChangeStamp>(sql('district-change-stamp'), [districtId]);
+      return { changes: Number(row?.changes ?? 0), lastRev: Number(row?.lastRev ?? 0) };
+    },
+    async cached(districtId, key, stamp) {
+      const [row] = await db.query<{ payload: string }>(sql('get-register-cache'), [
+        districtId,
+        key,
+        stamp.changes,
+        stamp.lastRev,
+      ]);
+      return row?.payload;
+    },
+    async keep(districtId, key, stamp, payload, computeMs) {
+      await db.query(sql('put-register-cache'), [
+        districtId,
+        key,
+        stamp.changes,
+        stamp.lastRev,
+        payload,
+        computeMs,
+      ]);
     },
   };
 }

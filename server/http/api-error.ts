@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'SETUP_DONE'
   | 'TOO_COMPLEX'
   | 'BUSY'
+  | 'DB_UNAVAILABLE'
   | 'TOO_MANY_REQUESTS'
   // survey import (issue #11 item 1)
   | 'CRS_OUTSIDE_CHINA';
@@ -47,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   SETUP_DONE: 409,
   TOO_COMPLEX: 422,
   BUSY: 503,
+  DB_UNAVAILABLE: 503,
   TOO_MANY_REQUESTS: 429,
   // survey import (issue #11 item 1)
   CRS_OUTSIDE_CHINA: 422,

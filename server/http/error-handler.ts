@@ -11,6 +11,26 @@ export const prefersEnglish = (req: Request): boolean =>
 const zhOf = (i: ZodError['issues'][number]): string =>
   (i as { params?: { zh?: string } }).params?.zh ?? i.message;
 
+/**
+ * Errors that mean the database connection, not the request, failed: the server refused or
+ * dropped the connection (ECONNREFUSED, ECONNRESET, EPIPE), shut down (57P01 admin_shutdown,
+ * 57P02 crash_shutdown, 57P03 cannot_connect_now: starting up or in recovery), a connection
+ * exception (class 08), or node-postgres reporting the connection ended.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code)
+  )
+    return true;
+  if (/^08/.test(code)) return true;
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return /Connection terminated|Client has encountered a connection error|connection timeout/i.test(
+    message,
+  );
+}
+
 /** Any thrown value as the API error it is answered with (also used by the analysis worker). */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
@@ -45,6 +65,18 @@ export function toApiError(err: unknown): ApiError {
       zh: '请求不是有效的 JSON',
       en: 'Request body is not valid JSON',
     });
+  }
+  // The database went away (restart, failover, network): the pool reconnects on the next query;
+  // this request's transaction was rolled back by the server, so nothing is half-written.
+  if (isDatabaseUnavailable(err)) {
+    return new ApiError(
+      'DB_UNAVAILABLE',
+      {
+        zh: '数据库暂时不可用 (正在重启或连接中断), 本次操作未保存, 请稍后重试',
+        en: 'The database is unavailable for a moment (restarting or disconnected); nothing was saved, please retry',
+      },
+      { retryAfterS: 5 },
+    );
   }
   // PostGIS rejected a geometry (parse error or our ST_IsValid check constraint).
   if (e.code === 'XX000' || e.code === '23514') {

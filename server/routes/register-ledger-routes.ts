@@ -14,7 +14,7 @@ import { idParams, parse } from '../http/parse';
 import { buildRegisterWorkbook } from '../ledger/build-register-workbook';
 import { readLedgerFile } from '../ledger/read-ledger-file';
 import { registerItemsCsv } from '../ledger/register-items-csv';
-import { computeDistrictRegister } from '../register/compute-district-register';
+import { districtRegisterOf } from '../register/cached-district-register';
 
 const DISTRICT = { zh: '片区', en: 'District' };
 /** A ledger of a district is a few hundred kB; 20 MB leaves room for embedded images. */
@@ -123,7 +123,7 @@ export function registerLedgerRoutes(deps: {
     const { asOf = today(), lang } = parse(exportQuery, req.query);
     const d = await district(id);
     const [register, communities, items] = await Promise.all([
-      computeDistrictRegister(deps, id, asOf),
+      districtRegisterOf(deps, id, asOf),
       ledger.communities(id),
       ledger.items(id),
     ]);

@@ -9,7 +9,7 @@ import type { Catalog } from '../db/catalog';
 import type { RegisterItem, RegisterStore } from '../db/register-store';
 import { ApiError, notFound } from '../http/api-error';
 import { idParams, issue, parse } from '../http/parse';
-import { computeDistrictRegister } from '../register/compute-district-register';
+import { cachedDistrictRegister, districtRegisterOf } from '../register/cached-district-register';
 import { registerCsv } from '../register/register-csv';
 
 const ITEM = { zh: '改造项目', en: 'Register item' };
@@ -154,13 +154,20 @@ export function registerRoutes(deps: { catalog: Catalog; register: RegisterStore
 
   const districtRegister = async (districtId: number, asOf: string) => {
     if (!(await deps.catalog.districtExists(districtId))) throw notFound(DISTRICT, districtId);
-    return computeDistrictRegister(deps, districtId, asOf);
+    return districtRegisterOf(deps, districtId, asOf);
   };
 
+  // A lookup in register_cache unless the district changed since it was kept (migration 020);
+  // X-Register-Cache says which, X-Register-Compute-Ms what computing it took.
   r.get('/districts/:id/register', async (req, res) => {
     const { id } = parse(idParams, req.params);
     const { asOf = today() } = parse(asOfQuery, req.query);
-    res.json(await districtRegister(id, asOf));
+    if (!(await deps.catalog.districtExists(id))) throw notFound(DISTRICT, id);
+    const cached = await cachedDistrictRegister(deps, id, asOf);
+    res.setHeader('X-Register-Cache', cached.hit ? 'hit' : 'miss');
+    if (cached.computeMs !== null)
+      res.setHeader('X-Register-Compute-Ms', cached.computeMs.toFixed(1));
+    res.type('application/json').send(cached.json);
   });
 
   r.get('/districts/:id/register.csv', async (req, res) => {

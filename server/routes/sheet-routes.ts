@@ -6,7 +6,7 @@ import { notFound } from '../http/api-error';
 import { prefersEnglish } from '../http/error-handler';
 import { idParams, idSchema, parse } from '../http/parse';
 import { buildSheet } from '../presentation/build-sheet';
-import { printPdf } from '../presentation/print-pdf';
+import { PdfPrinter } from '../presentation/pdf-printer';
 import { sheetDocument } from '../presentation/sheet-document';
 
 const DISTRICT = { zh: '片区', en: 'District' };
@@ -27,10 +27,21 @@ const langOf = (req: Request, asked: 'zh' | 'en' | undefined): 'zh' | 'en' =>
  */
 export function sheetRoutes(deps: {
   catalog: Catalog;
-  config: { chromiumPath?: string | undefined };
-}): { api: Router; pages: Router } {
+  config: {
+    chromiumPath?: string | undefined;
+    printConcurrency?: number | undefined;
+    printMaxQueue?: number | undefined;
+    printIdleMs?: number | undefined;
+  };
+}): { api: Router; pages: Router; printer: PdfPrinter } {
   const { catalog } = deps;
-  const chromiumPath = deps.config.chromiumPath || DEFAULT_CHROMIUM;
+  // One long-lived browser for every sheet and atlas this app prints (issue 13 item 1).
+  const printer = new PdfPrinter({
+    chromiumPath: deps.config.chromiumPath || DEFAULT_CHROMIUM,
+    concurrency: deps.config.printConcurrency ?? 2,
+    maxQueue: deps.config.printMaxQueue ?? 20,
+    idleMs: deps.config.printIdleMs ?? 60_000,
+  });
 
   async function communityDoc(req: Request): Promise<{ html: string; file: string }> {
     const { id } = parse(idParams, req.params);
@@ -68,7 +79,12 @@ export function sheetRoutes(deps: {
     (build: (req: Request) => Promise<{ html: string; file: string }>) =>
     async (req: Request, res: import('express').Response) => {
       const doc = await build(req);
-      const bytes = await printPdf(doc.html, { chromiumPath });
+      // A caller that went away leaves the print queue.
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort(new Error('client went away'));
+      });
+      const bytes = await printer.print(doc.html, gone.signal);
       res
         .type('application/pdf')
         .setHeader('Content-Disposition', `inline; filename="${doc.file}.pdf"`)
@@ -87,5 +103,5 @@ export function sheetRoutes(deps: {
   const pages = Router();
   pages.get('/communities/:id/sheet', html(communityDoc));
   pages.get('/districts/:id/atlas', html(atlasDoc));
-  return { api, pages };
+  return { api, pages, printer };
 }

@@ -335,17 +335,17 @@ describe('drawing, editing, renaming and promoting', () => {
 
   it('renames it with a PATCH (clears a provisional name) and refuses a stale version', async () => {
     const c = await community('新画小区');
-    await t.db.query('UPDATE community SET name_provisional = true WHERE id = $1', [c.id]);
+    await t.db.query(`UPDATE community SET name_basis = 'road' WHERE id = $1`, [c.id]);
     const res = await planner
       .patch(`/api/communities/${c.id}`)
       .send({ version: c.version, name: `学院路北侧居住区${SUFFIX}` })
       .expect(200);
     expect(res.body.communities[0]).toMatchObject({ version: c.version + 1, buildingCount: 16 });
-    const [row] = await t.db.query<{ name: string; name_provisional: boolean }>(
-      'SELECT name, name_provisional FROM community WHERE id = $1',
+    const [row] = await t.db.query<{ name: string; name_basis: string | null }>(
+      'SELECT name, name_basis FROM community WHERE id = $1',
       [c.id],
     );
-    expect(row).toEqual({ name: `学院路北侧居住区${SUFFIX}`, name_provisional: false });
+    expect(row).toEqual({ name: `学院路北侧居住区${SUFFIX}`, name_basis: null });
     const stale = await planner
       .patch(`/api/communities/${c.id}`)
       .send({ version: c.version, name: '旧名' })

@@ -3,7 +3,6 @@
 UPDATE community
 SET geom = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)),
     name = coalesce($3::text, name),
-    name_provisional = name_provisional AND $3::text IS NULL,
     name_basis = CASE WHEN $3::text IS NULL THEN name_basis END,
     version = version + 1
 WHERE id = $1
