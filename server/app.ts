@@ -12,6 +12,8 @@ import { ApiError } from './http/api-error';
 import { errorHandler } from './http/error-handler';
 import { anonymousAnalysisLimit } from './http/anonymous-analysis-limit';
 import { refuseOversizedBody } from './http/refuse-oversized-body';
+import { declaredContentTypes } from './http/declared-content-types';
+import { makeRouteBudgets } from './http/route-budgets';
 import { sharedAnalysisPool, shedWhenBusy } from './work/run-analysis';
 import { sameOriginWrites, securityHeaders } from './http/security-headers';
 import { analysisRoutes } from './routes/analysis-routes';
@@ -27,7 +29,7 @@ import { parkingSurveyRoutes } from './routes/parking-survey-routes';
 import { makeRuleOverrideStore } from './db/rule-override-store';
 import { ruleOverrideRoutes } from './routes/rule-override-routes';
 import { fireLaneRoutes } from './routes/fire-lane-routes';
-import { openApiRoutes } from './routes/openapi-routes';
+import { openApiDocument, openApiRoutes } from './routes/openapi-routes';
 import { presentationReadRoutes } from './routes/presentation-read-routes';
 import { presentationWriteRoutes } from './routes/presentation-write-routes';
 import { makeLedgerStore } from './db/ledger-store';
@@ -59,6 +61,7 @@ export interface AppDeps {
         | 'printIdleMs'
         | 'trustProxy'
         | 'cookieSecure'
+        | 'routeBudgets'
       >
     >;
   db: Database;
@@ -68,6 +71,9 @@ export interface AppDeps {
   /** Survey reads (GDAL + feature building); default: the process's shared pool. */
   surveyPool?: SurveyPool;
 }
+
+/** JSON bodies, GeoJSON's own media type included. */
+const JSON_TYPES = ['application/json', 'application/geo+json', 'application/*+json'];
 
 /** Build the Express app from its dependencies; no listen (tests use it directly). */
 export function makeApp(deps: AppDeps): Express {
@@ -80,6 +86,12 @@ export function makeApp(deps: AppDeps): Express {
   const reports = reportRoutes(deps);
   const sheets = sheetRoutes(deps);
   const auth = installAuth(app, deps);
+  // Issue 18 item 2: map reads and heavy routes each have their own concurrency budget; their
+  // reads are abandoned, down to the database, when the client goes away.
+  const budgets = makeRouteBudgets(deps.config.routeBudgets);
+  // Their gates' counts, for tests and the overload bench (app.locals is not served).
+  app.locals.routeBudgets = budgets;
+  app.use(budgets.middleware);
   installApi(app, deps, [reports.api, sheets.api], auth.routers);
   // Printable pages (compliance report, sheets); before the client's catch-all route.
   app.use('/report', reports.pages);
@@ -107,14 +119,14 @@ function installApi(
   // JSON bodies, GeoJSON's own media type included (issue 18); over the limit 413 whatever the
   // type, except the file uploads, which have their own, larger limits.
   api.use(refuseOversizedBody(deps.config.bodyLimit));
+  // Each operation takes exactly the body types its OpenAPI entry lists, else 415 (issue 18).
+  api.use(declaredContentTypes(openApiDocument() as Parameters<typeof declaredContentTypes>[0]));
   // A flood of analyses is refused before its bodies are parsed on the event loop.
   api.use('/analysis', shedWhenBusy(sharedAnalysisPool));
-  api.use(
-    express.json({
-      limit: deps.config.bodyLimit,
-      type: ['application/json', 'application/geo+json', 'application/*+json'],
-    }),
-  );
+  // Analysis bodies (up to BODY_LIMIT, a district's network is megabytes) are read as bytes and
+  // parsed and checked in the worker thread, never on the event loop (issue 18).
+  api.use('/analysis', express.raw({ limit: deps.config.bodyLimit, type: JSON_TYPES }));
+  api.use(express.json({ limit: deps.config.bodyLimit, type: JSON_TYPES }));
   api.use(catalogRoutes(deps));
   api.use(importWarningRoutes(deps));
   api.use(editRoutes(deps));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ROUTE_BUDGETS, type RouteBudgetOptions } from './http/route-budgets';
 
 /** Read and validated once at start; everything else receives it explicitly. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   trustProxy: string;
   /** Session cookie `Secure` (COOKIE_SECURE): auto = when the request came over TLS. */
   cookieSecure: 'auto' | 'true' | 'false';
+  /** Per-route concurrency budgets (issue 18 item 2; server/http/route-budgets.ts). */
+  routeBudgets: RouteBudgetOptions;
 }
 
 const schema = z.object({
@@ -70,6 +73,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_S: z.coerce.number().min(0).max(600).default(10),
   TRUST_PROXY: z.string().min(1).default('loopback'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  MAP_CONCURRENCY: z.coerce.number().int().min(1).default(DEFAULT_ROUTE_BUDGETS.mapConcurrency),
+  MAP_MAX_QUEUE: z.coerce.number().int().min(0).default(DEFAULT_ROUTE_BUDGETS.mapMaxQueue),
+  HEAVY_CONCURRENCY: z.coerce.number().int().min(1).default(DEFAULT_ROUTE_BUDGETS.heavyConcurrency),
+  HEAVY_MAX_QUEUE: z.coerce.number().int().min(0).default(DEFAULT_ROUTE_BUDGETS.heavyMaxQueue),
 });
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -100,5 +107,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     shutdownTimeoutS: e.SHUTDOWN_TIMEOUT_S,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
+    routeBudgets: {
+      mapConcurrency: e.MAP_CONCURRENCY,
+      mapMaxQueue: e.MAP_MAX_QUEUE,
+      heavyConcurrency: e.HEAVY_CONCURRENCY,
+      heavyMaxQueue: e.HEAVY_MAX_QUEUE,
+    },
   };
 }

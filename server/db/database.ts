@@ -10,6 +10,22 @@ export interface QueryOptions {
    * such as tiles). Engines without named statements (PGlite) ignore it.
    */
   name?: string;
+  /**
+   * Abandon the statement when this fires (issue 18 item 2: the HTTP client went away). On
+   * PostgreSQL a running statement is cancelled (pg_cancel_backend from another connection) and
+   * the query rejects; on PGlite, which runs one statement at a time, a statement still queued is
+   * skipped and never runs. Without it, the signal of the request being served (request-signal.ts)
+   * applies, when that request opted in.
+   */
+  signal?: AbortSignal | undefined;
+}
+
+/** Statements abandoned because their signal fired (for tests and health). */
+export interface AbandonCounts {
+  /** Never started: the signal fired while the statement waited its turn. */
+  skipped: number;
+  /** Cancelled while running (PostgreSQL only). */
+  cancelled: number;
 }
 
 export interface Queryable {
@@ -35,6 +51,7 @@ export interface Executor extends Queryable {
 
 export interface Database extends Executor {
   readonly engine: Engine;
+  readonly abandoned: Readonly<AbandonCounts>;
   /** Run `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -2,7 +2,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Database, Queryable, QueryOptions } from './database';
+import type { AbandonCounts, Database, Queryable, QueryOptions } from './database';
+import { requestSignal, StatementAbandoned } from './request-signal';
 
 // int8 (counts, ids) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -38,20 +39,75 @@ export async function openPgDatabase(
   });
   // Fail fast on a wrong URL rather than at the first request.
   await pool.query('select 1');
+  // Cancels go over a connection of their own: the main pool may be the thing that is full.
+  const cancels = new pg.Pool({ connectionString, max: 1, idleTimeoutMillis: 10_000 });
+  cancels.on('error', () => undefined); // a dropped idle cancel connection: the next reconnects
+  const abandoned: AbandonCounts = { skipped: 0, cancelled: 0 };
+
   const query: Queryable['query'] = async <T>(
     sql: string,
     params: readonly unknown[] = [],
     options: QueryOptions = {},
-  ) =>
-    (
-      await pool.query({
-        text: sql,
-        values: params as unknown[],
-        ...(options.name ? { name: options.name } : {}),
-      })
-    ).rows as T[];
+  ) => {
+    const config = {
+      text: sql,
+      values: params as unknown[],
+      ...(options.name ? { name: options.name } : {}),
+    };
+    const signal = options.signal ?? requestSignal();
+    if (!signal) return (await pool.query(config)).rows as T[];
+    if (signal.aborted) {
+      abandoned.skipped++;
+      throw new StatementAbandoned(signal.reason);
+    }
+    const client = await pool.connect();
+    let cancelling: Promise<unknown> | undefined;
+    // A client whose connection failed is destroyed rather than returned to the pool.
+    let broken: Error | undefined;
+    const lost = (err: Error) => (broken = err);
+    client.on('error', lost);
+    try {
+      // The pool's queue cannot be left, so a signal that fired while we waited skips here.
+      if (signal.aborted) {
+        abandoned.skipped++;
+        throw new StatementAbandoned(signal.reason);
+      }
+      // The client stays checked out until the cancel has been answered, so the backend it
+      // names cannot be running somebody else's statement by then.
+      const cancel = () => {
+        abandoned.cancelled++;
+        cancelling = cancels
+          .query('SELECT pg_cancel_backend($1)', [
+            (client as unknown as { processID: number }).processID,
+          ])
+          .catch(() => undefined);
+      };
+      signal.addEventListener('abort', cancel, { once: true });
+      try {
+        return (await client.query(config)).rows as T[];
+      } catch (err) {
+        // 57014 query_canceled: ours, answered as the abandonment it is.
+        if (signal.aborted && (err as { code?: string }).code === '57014')
+          throw new StatementAbandoned(signal.reason);
+        // No SQLSTATE: the connection itself failed.
+        if (
+          typeof (err as { code?: unknown }).code !== 'string' ||
+          /^(08|57P)/.test((err as { code: string }).code)
+        )
+          broken ??= err as Error;
+        throw err;
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        if (cancelling) await cancelling;
+      }
+    } finally {
+      client.off('error', lost);
+      client.release(broken);
+    }
+  };
   return {
     engine: 'postgres',
+    abandoned,
     query,
     async transaction(fn) {
       const client = await pool.connect();
@@ -102,6 +158,8 @@ export async function openPgDatabase(
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), cancels.end()]);
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { ZodError } from 'zod';
 import { InputError } from '../../domain/geo/input-error';
+import { StatementAbandoned } from '../db/request-signal';
 import { ApiError } from './api-error';
 
 /** zh-CN unless the client prefers English (Accept-Language: en...). */
@@ -30,7 +31,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
-function toApiError(err: unknown): ApiError {
+/** Any thrown value as the API error it is answered with (also used by the analysis worker). */
+export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   // Bad input to a pure domain function (parking layout, fire lanes, coverage …): a bad option
   // is a request error, anything else is geometry the engine cannot use.
@@ -87,6 +89,15 @@ function toApiError(err: unknown): ApiError {
 }
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // A read abandoned because its client went away (issue 18 item 2): nobody is left to answer.
+  if (err instanceof StatementAbandoned && (res.destroyed || !res.writable)) return;
+  // The client hung up while its body was arriving: nothing was read, nobody is left to answer.
+  if ((err as { type?: string } | undefined)?.type === 'request.aborted') return;
+  if (err instanceof StatementAbandoned)
+    err = new ApiError('BUSY', {
+      zh: '请求已中止, 请重试',
+      en: 'The request was abandoned; retry it',
+    });
   const apiError = toApiError(err);
   if (apiError.code === 'INTERNAL') console.error(err);
   const retry = (apiError.details as { retryAfterS?: number } | undefined)?.retryAfterS;

@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
-import { checkVertexBudget } from '../http/check-vertex-budget';
-import { issue, parse } from '../http/parse';
+import { issue } from '../http/parse';
 import type { AnalysisPool } from '../work/analysis-pool';
 import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
@@ -98,20 +97,7 @@ export function analysisRoutes(pool: AnalysisPool = sharedAnalysisPool()): Route
 
   /** Parking layout on a lot polygon or along a kerb line (JGJ 100-2015; issue #3). */
   r.post('/analysis/parking-layout', async (req, res) => {
-    const body = parse(parkingLayoutBodySchema, req.body);
-    const boundary = body.boundary as {
-      geometry?: { coordinates: unknown };
-      coordinates?: unknown;
-    };
-    checkVertexBudget({
-      boundary: {
-        features: [{ geometry: boundary.geometry ?? (boundary as { coordinates: unknown }) }],
-      },
-      obstacles: body.obstacles,
-      keepClear: body.keepClear,
-      roads: body.roads,
-    });
-    await answerAnalysis(pool, 'parking-layout', body, req, res);
+    await answerAnalysis(pool, 'parking-layout', req.body, req, res);
   });
 
   return r;

@@ -2,8 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../../domain/standards/rules';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
-import { checkVertexBudget } from '../http/check-vertex-budget';
-import { issue, parse } from '../http/parse';
+import { issue } from '../http/parse';
 import type { AnalysisPool } from '../work/analysis-pool';
 import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
@@ -63,21 +62,12 @@ export function coverageRoutes(pool: AnalysisPool = sharedAnalysisPool()): Route
    * category, and the district and community summaries (shares, tiers, gaps).
    */
   r.post('/analysis/coverage', async (req, res) => {
-    const body = parse(coverageBodySchema, req.body);
-    checkVertexBudget({
-      network: body.network,
-      origins: body.origins,
-      facilities: body.facilities,
-      communities: body.communities,
-    });
-    await answerAnalysis(pool, 'coverage', body, req, res);
+    await answerAnalysis(pool, 'coverage', req.body, req, res);
   });
 
   /** Body: { network, at: [lon, lat], options? } → FeatureCollection of reached lines and outlines. */
   r.post('/analysis/walking-isochrones', async (req, res) => {
-    const body = parse(isochroneBodySchema, req.body);
-    checkVertexBudget({ network: body.network });
-    await answerAnalysis(pool, 'walking-isochrones', body, req, res);
+    await answerAnalysis(pool, 'walking-isochrones', req.body, req, res);
   });
 
   return r;

@@ -1,8 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { featureCollectionSchema } from '../http/feature-collection-schema';
-import { checkVertexBudget } from '../http/check-vertex-budget';
-import { parse } from '../http/parse';
 import type { AnalysisPool } from '../work/analysis-pool';
 import { answerAnalysis, sharedAnalysisPool } from '../work/run-analysis';
 
@@ -52,9 +50,7 @@ export function fireLaneRoutes(pool: AnalysisPool = sharedAnalysisPool()): Route
   const r = Router();
 
   r.post('/analysis/fire-lanes', async (req, res) => {
-    const body = parse(fireLaneBodySchema, req.body);
-    checkVertexBudget({ features: body.features });
-    await answerAnalysis(pool, 'fire-lanes', body, req, res);
+    await answerAnalysis(pool, 'fire-lanes', req.body, req, res);
   });
 
   return r;

@@ -138,7 +138,13 @@ export const presentationPaths = {
     post: {
       summary: 'Import a GeoJSON FeatureCollection into a proposal (all or nothing)',
       parameters: [id('proposal id'), crs],
-      requestBody: geo('Features with properties.kind; at most 2000'),
+      requestBody: {
+        description: 'Features with properties.kind; at most 2000',
+        content: {
+          'application/geo+json': { schema: { $ref: '#/components/schemas/FeatureCollection' } },
+          'application/json': { schema: { $ref: '#/components/schemas/FeatureCollection' } },
+        },
+      },
       responses: {
         201: { description: '{ created: ids }' },
         400: err,

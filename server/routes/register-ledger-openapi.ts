@@ -61,6 +61,10 @@ export function ledgerOpenApiPaths(): Record<string, object> {
               schema: { type: 'string', format: 'binary' },
             },
             'text/csv': { schema: { type: 'string' } },
+            // Read by its bytes: a legacy .xls is answered 422 with advice to save it as .xlsx.
+            'application/vnd.ms-excel': { schema: { type: 'string', format: 'binary' } },
+            // What a browser sends for a file it has no type for.
+            'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
             'multipart/form-data': {
               schema: {
                 type: 'object',

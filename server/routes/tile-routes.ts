@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { issue, parse } from '../http/parse';
 import { notFound } from '../http/api-error';
+import { disconnectSignal } from '../http/route-budgets';
 import { isTileLayer, TILE_LAYERS, type TileService } from '../tiles/tile-service';
 
 /** A tile ordinate: decimal digits only (no 0x10, 1e3, +5 or spaces; issue 18), then a number. */
@@ -59,7 +60,7 @@ export function tileRoutes(deps: { tiles: TileService }): Router {
   r.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
     const p = parse(tileParamsSchema, req.params);
     if (!isTileLayer(p.layer)) throw notFound(LAYER, p.layer);
-    const tile = await deps.tiles.getTile(p.layer, p.z, p.x, p.y);
+    const tile = await deps.tiles.getTile(p.layer, p.z, p.x, p.y, disconnectSignal(req, res));
     res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.setHeader('X-Tile-Path', tile.path);

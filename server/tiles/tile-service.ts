@@ -41,7 +41,17 @@ interface FeatureRow {
 }
 
 export interface TileService {
-  getTile(layer: TileLayerName, z: number, x: number, y: number): Promise<Tile>;
+  /**
+   * One tile, cached. `signal`: this caller's client went away. A build shared by several
+   * callers is abandoned (its statement skipped or cancelled) only once every caller has left.
+   */
+  getTile(
+    layer: TileLayerName,
+    z: number,
+    x: number,
+    y: number,
+    signal?: AbortSignal,
+  ): Promise<Tile>;
   /** Forget cached tiles after baseline features change. */
   invalidate(): void;
   readonly path: TilePath;
@@ -65,19 +75,30 @@ export function makeTileService(
       ? new LRUCache<string, Tile>({ max: options.cacheEntries })
       : undefined;
   let generation = 0;
-  const building = new Map<string, Promise<Tile>>();
+  /** Builds in flight: callers still waiting (Infinity once one came without a signal). */
+  const building = new Map<
+    string,
+    { tile: Promise<Tile>; waiting: number; stop: AbortController }
+  >();
 
-  async function build(layer: TileLayerName, z: number, x: number, y: number): Promise<Buffer> {
+  async function build(
+    layer: TileLayerName,
+    z: number,
+    x: number,
+    y: number,
+    signal: AbortSignal,
+  ): Promise<Buffer> {
     const kinds = [...TILE_LAYERS[layer].kinds];
     if (path === 'mvt') {
       // Named: prepared once per connection, so each tile skips parsing and planning.
       const [row] = await db.query<{ mvt: Uint8Array }>(sql('tile-mvt'), [z, x, y, kinds], {
         name: 'tile-mvt',
+        signal,
       });
       const bytes = row?.mvt ?? new Uint8Array(0);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     }
-    const rows = await db.query<FeatureRow>(sql('tile-features'), [z, x, y, kinds]);
+    const rows = await db.query<FeatureRow>(sql('tile-features'), [z, x, y, kinds], { signal });
     const layers = new Map<string, TileFeature[]>();
     for (const r of rows) {
       let list = layers.get(r.kind);
@@ -103,25 +124,43 @@ export function makeTileService(
       generation += 1;
       cache?.clear();
     },
-    getTile(layer, z, x, y) {
+    getTile(layer, z, x, y, signal) {
       const key = `${generation}/${layer}/${z}/${x}/${y}`;
-      const hit = cache?.get(key) ?? building.get(key);
+      const hit = cache?.get(key);
       if (hit) return Promise.resolve(hit);
-      const started = performance.now();
-      const pending = build(layer, z, x, y)
-        .then((mvt): Tile => {
-          const tile: Tile = { mvt, path, buildMs: performance.now() - started };
-          if (cache) {
-            cache.set(key, tile);
-            gzip(mvt, (err, zipped) => {
-              if (!err) tile.gzip = zipped;
-            });
-          }
-          return tile;
-        })
-        .finally(() => building.delete(key));
-      building.set(key, pending);
-      return pending;
+      let b = building.get(key);
+      // A build every caller left is not joined: its statement may already be skipped.
+      if (!b || b.stop.signal.aborted) {
+        const started = performance.now();
+        const stop = new AbortController();
+        const tile = build(layer, z, x, y, stop.signal)
+          .then((mvt): Tile => {
+            const t: Tile = { mvt, path, buildMs: performance.now() - started };
+            if (cache) {
+              cache.set(key, t);
+              gzip(mvt, (err, zipped) => {
+                if (!err) t.gzip = zipped;
+              });
+            }
+            return t;
+          })
+          .finally(() => {
+            if (building.get(key) === fresh) building.delete(key);
+          });
+        const fresh = { tile, waiting: 0, stop };
+        building.set(key, (b = fresh));
+      }
+      const entry = b;
+      if (!signal) entry.waiting = Number.POSITIVE_INFINITY;
+      else {
+        entry.waiting++;
+        const leave = () => {
+          if (--entry.waiting === 0) entry.stop.abort(signal.reason);
+        };
+        signal.addEventListener('abort', leave, { once: true });
+        void entry.tile.finally(() => signal.removeEventListener('abort', leave)).catch(() => {});
+      }
+      return entry.tile;
     },
   };
 }

@@ -3,7 +3,7 @@ import { Piscina } from 'piscina';
 import { InputError } from '../../domain/geo/input-error';
 import { ApiError } from '../http/api-error';
 import { Admission } from './admission';
-import { ANALYSIS_TASKS, type AnalysisTask } from './analysis-tasks';
+import type { AnalysisTask } from './analysis-tasks';
 import type { WorkerAnswer } from './analysis-worker';
 
 export interface AnalysisPoolOptions {
@@ -46,7 +46,8 @@ export class AnalysisPool {
   private readonly _admission: Admission;
 
   constructor(readonly options: AnalysisPoolOptions = defaultPoolOptions()) {
-    this._admission = new Admission(options.threads, options.maxQueue, {
+    // threads 0 (inline baseline) admits nobody through the queue; the gate needs a limit ≥ 1.
+    this._admission = new Admission(Math.max(1, options.threads), options.maxQueue, {
       zh: '分析任务',
       en: 'Analyses',
     });
@@ -66,6 +67,10 @@ export class AnalysisPool {
     return this._admission.load;
   }
 
+  /**
+   * `body`: the request's raw bytes (checked and parsed in the worker) or an already parsed
+   * body (checked there too).
+   */
   async run(task: AnalysisTask, body: unknown, signal?: AbortSignal): Promise<unknown> {
     if (this.options.threads === 0) return runInline(task, body);
     await this._admission.enter(signal);
@@ -73,7 +78,11 @@ export class AnalysisPool {
     const abort = signal ? AbortSignal.any([signal, budget]) : budget;
     try {
       const answer = (await this._pool!.run({ task, body }, { signal: abort })) as WorkerAnswer;
-      if (!answer.ok) throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
+      if (!answer.ok) {
+        if ('api' in answer)
+          throw new ApiError(answer.api.code, answer.api.text, answer.api.details);
+        throw new InputError(answer.input.code, answer.input.zh, answer.input.en);
+      }
       return answer.value;
     } catch (err) {
       if (budget.aborted && !signal?.aborted) {
@@ -100,6 +109,8 @@ export class AnalysisPool {
 }
 
 /** The pre-issue-18 path, kept for the bench's side-by-side baseline (ANALYSIS_THREADS=0). */
-function runInline(task: AnalysisTask, body: unknown): unknown {
-  return (ANALYSIS_TASKS[task] as (b: unknown) => unknown)(body);
+async function runInline(task: AnalysisTask, body: unknown): Promise<unknown> {
+  // Loaded on first use: the worker module imports the routes' schemas, which import this one.
+  const { prepareAndRun } = await import('./analysis-worker');
+  return prepareAndRun(task, body);
 }

@@ -395,8 +395,10 @@ describe('importing the district ledger (.xlsx)', () => {
     );
     expect(none.status).toBe(422);
     expect(none.body.error.message).toMatch(/no ledger table/);
+    // JSON is not a ledger type its OpenAPI entry lists (issue 18): 415, before it is read.
     const empty = await official.post(`/api/districts/${districtId}/register/import`).send({});
-    expect(empty.status).toBe(400);
+    expect(empty.status).toBe(415);
+    expect(empty.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('takes multipart uploads (field "file")', async () => {

@@ -12,6 +12,7 @@ export async function withRollback(db: Database, fn: (tx: Database) => Promise<v
     await db.transaction(async (tx) => {
       const inner: Database = {
         engine: db.engine,
+        abandoned: db.abandoned,
         query: (text, params) => tx.query(text, params),
         exec: (text) => tx.exec(text),
         copyFrom: (text, data) => tx.copyFrom(text, data),

@@ -4,6 +4,7 @@ import { makeApp } from '../../server/app';
 import { makeFeatureStore } from '../../server/db/feature-store';
 import { makePostgisCatalog } from '../../server/db/catalog';
 import type { Database } from '../../server/db/database';
+import type { RouteBudgetOptions } from '../../server/http/route-budgets';
 import { makeTileService, type TileService } from '../../server/tiles/tile-service';
 import type { SurveyPool } from '../../server/work/survey-pool';
 
@@ -17,6 +18,7 @@ export function makeTestApp(
     anonymousRead?: boolean;
     cookieSecure?: 'auto' | 'true' | 'false';
     surveyPool?: SurveyPool;
+    routeBudgets?: RouteBudgetOptions;
   } = {},
 ): { app: Express; tiles: TileService } {
   const tiles = makeTileService(db, { cacheEntries: 500 });
@@ -27,6 +29,7 @@ export function makeTestApp(
       anonymousRead: options.anonymousRead ?? true,
       chromiumPath: process.env.CHROMIUM_PATH || undefined,
       ...(options.cookieSecure ? { cookieSecure: options.cookieSecure } : {}),
+      ...(options.routeBudgets ? { routeBudgets: options.routeBudgets } : {}),
     },
     db,
     catalog: makePostgisCatalog(db),

@@ -60,6 +60,8 @@ const BAD_BODIES: [string, string][] = [
 interface Operation {
   method: string;
   path: string;
+  /** Body types its entry lists; undefined when it declares no body. */
+  types: string[] | undefined;
 }
 
 let operations: Operation[] = [];
@@ -70,10 +72,14 @@ beforeAll(async () => {
   admin = request.agent(app);
   await loginAs(admin, 'admin');
   const doc = (await admin.get('/api/openapi.json').expect(200)).body as {
-    paths: Record<string, Record<string, unknown>>;
+    paths: Record<string, Record<string, { requestBody?: { content?: object } }>>;
   };
   operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })),
+    Object.entries(ops).map(([m, op]) => ({
+      method: m.toUpperCase(),
+      path,
+      types: op.requestBody ? Object.keys(op.requestBody.content ?? {}) : undefined,
+    })),
   );
 });
 
@@ -91,6 +97,7 @@ describe('fuzzing every OpenAPI operation (issue 18)', () => {
     const before = await snapshot();
     const failures: string[] = [];
     let cases = 0;
+    let refusedTypes = 0;
     const call = async (op: Operation, url: string, body?: [string, string]) => {
       cases += 1;
       const started = Date.now();
@@ -103,6 +110,16 @@ describe('fuzzing every OpenAPI operation (issue 18)', () => {
         const ms = Date.now() - started;
         if (res.status >= 500)
           failures.push(`${op.method} ${url} → ${res.status} ${res.text.slice(0, 120)}`);
+        // Exactly the types the entry lists (issue 18.5): any other is 415, a listed one never.
+        // (413 and the permission and id checks come first; those are not about the type.)
+        if (body && op.types?.length && ![400, 401, 403, 404, 413].includes(res.status)) {
+          const listed = op.types.includes(body[0]);
+          if (listed && res.status === 415)
+            failures.push(`${op.method} ${url} refused its listed type ${body[0]}`);
+          if (!listed && res.status !== 415)
+            failures.push(`${op.method} ${url} took unlisted ${body[0]} → ${res.status}`);
+          if (!listed && res.status === 415) refusedTypes += 1;
+        }
         // A refusal is cheap: a parser that works for seconds on bad input is a hang. The
         // issue's bound is 2 s on a quiet machine; CI runs other test files beside this one on
         // two cores, so the bound here is 5 s (a quiet run stays under 0.3 s per case).
@@ -123,8 +140,11 @@ describe('fuzzing every OpenAPI operation (issue 18)', () => {
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(300);
+    expect(refusedTypes).toBeGreaterThan(50);
     // Nothing stored changed (audit rows aside: refused writes are recorded by design).
     expect(await snapshot()).toEqual(before);
-    console.log(`fuzz: ${operations.length} operations, ${cases} cases, no 5xx, nothing changed`);
+    console.log(
+      `fuzz: ${operations.length} operations, ${cases} cases, ${refusedTypes} unlisted types → 415, no 5xx, nothing changed`,
+    );
   }, 600_000);
 });

@@ -92,6 +92,50 @@ describe('strict, consistent parsing (issue 18)', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('answers 415, in both languages, for a type the operation’s OpenAPI entry does not list', async () => {
+    const before = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1',
+      [proposal],
+    );
+    // The import lists application/geo+json and application/json; a feature write only JSON.
+    const xml = await admin
+      .post(`/api/scenarios/${proposal}/import`)
+      .set('Content-Type', 'application/xml')
+      .send(JSON.stringify(stall))
+      .expect(415);
+    expect(xml.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(xml.body.error.message).toBe(
+      '不支持的请求内容类型 application/xml: 该接口只接受 application/geo+json, application/json',
+    );
+    expect(xml.body.error.details.accepted).toEqual(['application/geo+json', 'application/json']);
+    const en = await admin
+      .post(`/api/scenarios/${proposal}/features`)
+      .set('Content-Type', 'text/plain')
+      .set('Accept-Language', 'en')
+      .send(JSON.stringify({ kind: 'parking_stall', geometry: stall.features[0]!.geometry }))
+      .expect(415);
+    expect(en.body.error.message).toBe(
+      'Unsupported Content-Type text/plain: this endpoint accepts application/json',
+    );
+    // A body with no type at all is refused the same way.
+    const untyped = await admin
+      .post(`/api/scenarios/${proposal}/import`)
+      .set('Content-Type', '')
+      .send(Buffer.from(JSON.stringify(stall)));
+    expect(untyped.status).toBe(415);
+    // Parameters of a listed type are fine; the listed types still work.
+    await admin
+      .post(`/api/scenarios/${proposal}/import`)
+      .set('Content-Type', 'application/geo+json; charset=utf-8')
+      .send(JSON.stringify(stall))
+      .expect(201);
+    const after = await t.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM feature WHERE scenario_id = $1',
+      [proposal],
+    );
+    expect(after[0]!.n).toBe(before[0]!.n + 1);
+  });
+
   it('takes tile coordinates as decimal integers only', async () => {
     await request(app).get('/api/tiles/baseline/15/26970/12400.mvt').expect(200);
     for (const bad of ['0x10/1/1', '1e1/1/1', '15/+5/1', '15/1.0/1', '15/1/012', '23/0/0'])
