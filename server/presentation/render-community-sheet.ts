@@ -5,6 +5,7 @@ import { RENEWAL_STAGES } from '../../domain/model/renewal-stages';
 import { FACILITY_CATEGORIES, RULES } from '../../domain/standards/rules';
 import { svgMiniMap, type MiniMapLayer } from '../report/svg-mini-map';
 import type { ScenarioIndicators } from './scenario-indicators';
+import { escapeHtml as esc } from '../http/escape-html';
 
 /** What one sheet shows: the community's register row and its scenario's before/after. */
 export interface SheetInput {
@@ -26,12 +27,6 @@ export interface SheetInput {
   before: FeatureCollection;
   after: FeatureCollection;
 }
-
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const TEXT = {
   zh: {

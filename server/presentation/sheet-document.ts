@@ -1,8 +1,4 @@
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+import { escapeHtml as esc } from '../http/escape-html';
 
 /** A printable document of one or more sheets, one A4 page each. */
 export function sheetDocument(title: string, sheets: string[], lang: 'zh' | 'en'): string {

@@ -4,6 +4,7 @@ import type { OverrideLine } from '../../domain/standards/list-overrides';
 import type { ProjectContext } from '../../domain/standards/rules';
 import { renderRuleOverrides } from './render-rule-overrides';
 import { svgMiniMap, type MiniMapLayer } from './svg-mini-map';
+import { escapeHtml as esc } from '../http/escape-html';
 
 export interface ComplianceReportInput {
   communityName: string;
@@ -17,12 +18,6 @@ export interface ComplianceReportInput {
   /** The project's context and overridden rules (本项目地方标准), printed under the header. */
   rules?: { context: ProjectContext; overrides: readonly OverrideLine[] };
 }
-
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 
 const TEXT = {
   zh: {

@@ -1,11 +1,6 @@
 import type { OverrideLine } from '../../domain/standards/list-overrides';
 import type { ProjectContext } from '../../domain/standards/rules';
-
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
+import { escapeHtml as esc } from '../http/escape-html';
 
 const TEXT = {
   zh: {

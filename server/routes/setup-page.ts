@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { PASSWORD_MIN_LENGTH } from '../auth/password-rule';
+import { escapeHtml as esc } from '../http/escape-html';
 import { prefersEnglish } from '../http/error-handler';
 
 const TEXT = {
@@ -36,12 +37,6 @@ const TEXT = {
     other: '中文',
   },
 };
-
-const esc = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 const english = (req: Request): boolean =>
   req.query.lang === 'en' ? true : req.query.lang === 'zh' ? false : prefersEnglish(req);
