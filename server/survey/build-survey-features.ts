@@ -7,14 +7,10 @@ import { applyHelmert, fitHelmert, type Helmert } from '../../domain/survey/fit-
 import { cm3, epsgOfCm3 } from '../../domain/survey/guess-gk-zone';
 import { ApiError } from '../http/api-error';
 import { closedRing, closeRing } from './close-polylines';
-import {
-  mapCoords,
-  readSurveyFeatures,
-  listOgrLayers,
-  type RawFeature,
-} from './read-survey-features';
+import { readSurveyFeatures, listOgrLayers, type RawFeature } from './read-survey-features';
 import { transformPoints } from './reproject';
 import { withSurveyDataset } from './survey-dataset';
+import { mapGeometry } from '../../domain/geo/map-positions';
 
 export interface LayerMapping {
   kind: string;
@@ -282,7 +278,7 @@ export async function buildSurveyRows(
   }
 
   // Labels: texts inside a polygon fill its name and floors (in file coordinates, before PROJ).
-  const moved = features.map((f) => ({ ...f, geometry: mapCoords(f.geometry!, transform) }));
+  const moved = features.map((f) => ({ ...f, geometry: mapGeometry(f.geometry!, transform) }));
   if (req.labels && texts.length) fillLabels(moved, texts, transform);
 
   let srid: number;
@@ -429,7 +425,7 @@ function copyRows(features: Feature[]): Uint8Array {
 function boundsOf(features: Feature[]): [number, number, number, number] {
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of features)
-    mapCoords(f.geometry!, (p) => {
+    mapGeometry(f.geometry!, (p) => {
       b[0] = Math.min(b[0], p[0]!);
       b[1] = Math.min(b[1], p[1]!);
       b[2] = Math.max(b[2], p[0]!);

@@ -1,6 +1,7 @@
 import type { Geometry, Position } from 'geojson';
 import { gdalLines, gdalText } from './run-gdal';
 import type { SurveyDataset } from './survey-dataset';
+import { mapGeometry } from '../../domain/geo/map-positions';
 
 /** One feature as the file has it: its layer, attributes and geometry in file coordinates. */
 export interface RawFeature {
@@ -63,22 +64,7 @@ export async function listOgrLayers(ds: SurveyDataset): Promise<OgrLayerInfo[]> 
 
 const flat = (p: Position): Position => [p[0]!, p[1]!];
 /** Drop Z (DXF writes 0) so every geometry is 2-D. */
-export function to2d(g: Geometry): Geometry {
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: flat(g.coordinates) };
-    case 'LineString':
-    case 'MultiPoint':
-      return { type: g.type, coordinates: g.coordinates.map(flat) } as Geometry;
-    case 'Polygon':
-    case 'MultiLineString':
-      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(flat)) } as Geometry;
-    case 'MultiPolygon':
-      return { type: g.type, coordinates: g.coordinates.map((p) => p.map((r) => r.map(flat))) };
-    case 'GeometryCollection':
-      return { type: g.type, geometries: g.geometries.map(to2d) };
-  }
-}
+export const to2d = (g: Geometry): Geometry => mapGeometry(g, flat);
 
 /** Apply a block insert's transform (scale, rotate by BlockAngle degrees, translate). */
 function insertTransform(props: Record<string, unknown>, at: Position): (p: Position) => Position {
@@ -93,23 +79,6 @@ function insertTransform(props: Record<string, unknown>, at: Position): (p: Posi
     const v = y! * sy;
     return [at[0]! + c * u - s * v, at[1]! + s * u + c * v];
   };
-}
-
-function mapCoords(g: Geometry, f: (p: Position) => Position): Geometry {
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: f(g.coordinates) };
-    case 'LineString':
-    case 'MultiPoint':
-      return { type: g.type, coordinates: g.coordinates.map(f) } as Geometry;
-    case 'Polygon':
-    case 'MultiLineString':
-      return { type: g.type, coordinates: g.coordinates.map((r) => r.map(f)) } as Geometry;
-    case 'MultiPolygon':
-      return { type: g.type, coordinates: g.coordinates.map((p) => p.map((r) => r.map(f))) };
-    case 'GeometryCollection':
-      return { type: g.type, geometries: g.geometries.map((x) => mapCoords(x, f)) };
-  }
 }
 
 interface SeqFeature {
@@ -185,7 +154,7 @@ function explodeInsert(
   const def = blocks.get(name);
   if (!def) return [];
   const parts: { at: Position; geometries: Geometry[] }[] = [];
-  if (def.drawn.length) parts.push({ at, geometries: def.drawn.map((g) => mapCoords(g, t)) });
+  if (def.drawn.length) parts.push({ at, geometries: def.drawn.map((g) => mapGeometry(g, t)) });
   if (depth < MAX_BLOCK_DEPTH)
     for (const n of def.inserts) {
       const inner = insertTransform(n.props, n.at);
@@ -266,5 +235,3 @@ export function dxfInsUnits(bytes: Buffer): number | null {
   const m = /\$INSUNITS\s*\r?\n\s*70\s*\r?\n\s*(\d+)/.exec(head);
   return m ? Number(m[1]) : null;
 }
-
-export { mapCoords };
